@@ -1,0 +1,49 @@
+# kamcourse: every target sets up .venv itself (idempotent), so a fresh clone
+# needs only `make lab` (open the course) or `make test` (run the whole suite).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.kamcourse-setup
+ARGS   ?=
+JOBS   ?= 2
+
+.PHONY: setup system-packages lab test bench clean help
+
+help:
+	@echo "make lab    set up, then open JupyterLab on notebooks/00_start_here.ipynb (ARGS=--no-browser on a server)"
+	@echo "make test   set up, then run the whole test suite"
+	@echo "make bench  set up, then run the benchmarks in benchmarks/"
+	@echo "make setup  create .venv, install the kit (editable, with test extra), register the Jupyter kernel"
+
+setup: system-packages $(STAMP)
+
+# System packages the kit needs (a CJK font so Chinese figures have no empty
+# boxes). Installed only when running as root on Debian/Ubuntu; elsewhere the
+# kit warns at run time with the command that fixes it.
+system-packages:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+	    echo "installing Debian package fonts-noto-cjk (Chinese font for figures)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
+	@touch $(STAMP)
+
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(ARGS)
+
+test: setup
+	$(PY) -m pytest -n $(JOBS) $(ARGS)
+
+bench: setup
+	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

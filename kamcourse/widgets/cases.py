@@ -1,0 +1,5 @@
+"""ipywidgets explorers for 'cases' (each returns a displayable widget)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,25 @@
+"""Shared fixtures: a fixed language, closed figures, a non-interactive backend."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _english_and_closed_figures():
+    """Every test starts in English and leaves no figure open."""
+    from kamcourse import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")

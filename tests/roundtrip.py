@@ -1,0 +1,142 @@
+"""nbgrader round trip for the assignment tests.
+
+``roundtrip(assignment, submissions, workdir)`` copies one assignment's source
+folder into a scratch course, makes the student version with
+``nbgrader generate_assignment``, builds one submission per entry of
+``submissions``, autogrades them all in one ``nbgrader autograde`` run and
+returns the scores read back from the gradebook.
+
+A submission is described by:
+
+- ``"solution"``: every answer cell filled with the source's solution;
+- ``"blank"``: the student version untouched;
+- a dict ``{grade_id: source}``: the student version with those answer cells
+  replaced (the key ``"__base__": "solution"`` starts from the solution instead).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENTS = ROOT / "assignments"
+SOLUTION_BLOCK = re.compile(r"^[ \t]*### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*\n?", re.S | re.M)
+HIDDEN_BLOCK = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[^\n]*\n(.*?)^[ \t]*### END HIDDEN TESTS[^\n]*\n?", re.S | re.M)
+
+
+def assignment_names() -> list[str]:
+    return sorted(p.name for p in ASSIGNMENTS.iterdir() if p.is_dir() and list(p.glob("*.ipynb")))
+
+
+def nbgrader(args: list[str], cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("nbgrader")
+    # nbgrader runs `alembic` for the gradebook: the venv's bin must be on PATH
+    env = dict(os.environ, PYTHONWARNINGS="ignore", PATH=f"{exe.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    proc = subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def solution_source(cell) -> str:
+    """The answer a perfect student would type: the solution without nbgrader markers."""
+    src = cell.source
+    if cell.cell_type == "markdown":
+        return src
+    return SOLUTION_BLOCK.sub(lambda m: m.group(1), src)
+
+
+@dataclass
+class Course:
+    root: Path
+    assignment: str
+    released: list[Path] = field(default_factory=list)
+
+    def source_notebooks(self) -> list[Path]:
+        return sorted((self.root / "assignments" / self.assignment).glob("*.ipynb"))
+
+
+def make_course(assignment: str, workdir: Path) -> Course:
+    """Copy the assignment into a scratch course and generate the student version."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "nbgrader_config.py", workdir / "nbgrader_config.py")
+    shutil.copytree(ASSIGNMENTS / assignment, workdir / "assignments" / assignment, dirs_exist_ok=True)
+    nbgrader(["generate_assignment", assignment, "--force"], cwd=workdir)
+    course = Course(workdir, assignment)
+    course.released = sorted((workdir / "release" / assignment).glob("*.ipynb"))
+    return course
+
+
+def build_submission(course: Course, spec) -> dict[str, nbformat.NotebookNode]:
+    out = {}
+    for src_path in course.source_notebooks():
+        source = nbformat.read(src_path, as_version=4)
+        student = nbformat.read(course.root / "release" / course.assignment / src_path.name, as_version=4)
+        solutions = {meta(c)["grade_id"]: solution_source(c) for c in source.cells if meta(c).get("solution")}
+        answers: dict[str, str] = {}
+        if spec == "solution":
+            answers = dict(solutions)
+        elif isinstance(spec, dict):
+            if spec.get("__base__") == "solution":
+                answers = dict(solutions)
+            answers.update({k: v for k, v in spec.items() if k != "__base__"})
+        elif spec != "blank":
+            raise ValueError(f"unknown submission spec {spec!r}")
+        for cell in student.cells:
+            gid = meta(cell).get("grade_id")
+            if gid in answers and meta(cell).get("solution"):
+                cell.source = answers[gid]
+        out[src_path.name] = student
+    return out
+
+
+def roundtrip(
+    assignment: str, submissions: dict, workdir: Path, course: Course | None = None
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Grade each submission; return ``{student: {grade_id: (score, max_score)}}`` for autograded cells.
+
+    ``course`` reuses a scratch course made by :func:`make_course` in ``workdir``.
+    """
+    course = course or make_course(assignment, workdir)
+    for student, spec in submissions.items():
+        folder = workdir / "submitted" / student / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        for other in (workdir / "release" / assignment).iterdir():
+            if other.is_file() and other.suffix != ".ipynb":
+                shutil.copy(other, folder / other.name)
+        for name, nb in build_submission(course, spec).items():
+            nbformat.write(nb, folder / name)
+    nbgrader(["autograde", assignment, "--force"], cwd=workdir)
+    return read_scores(workdir, assignment)
+
+
+def read_scores(workdir: Path, assignment: str) -> dict[str, dict[str, tuple[float, float]]]:
+    from nbgrader.api import Gradebook
+
+    scores: dict[str, dict[str, tuple[float, float]]] = {}
+    with Gradebook(f"sqlite:///{workdir / 'gradebook.db'}") as gb:
+        for sub in gb.assignment_submissions(assignment):
+            per = {}
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    if grade.auto_score is None and grade.cell_type == "markdown":
+                        continue  # manually graded written answer
+                    per[grade.name] = (float(grade.score or 0.0), float(grade.max_score))
+            scores[sub.student.id] = per
+    return scores
+
+
+def total(per_cell: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    return sum(s for s, _ in per_cell.values()), sum(m for _, m in per_cell.values())

@@ -1,0 +1,127 @@
+"""Every nbgrader assignment: no leaks to students, the solution earns everything,
+a blank notebook nothing, a plausible wrong answer part of the points.
+
+Wrong answers live in ``tests/assignment_answers/<assignment>.py`` as
+``WRONG = {grade_id: source, ...}`` (``"__base__": "solution"`` starts from the
+solution), so they are never released with the assignment.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import nbformat
+import pytest
+
+from roundtrip import (
+    ASSIGNMENTS,
+    HIDDEN_BLOCK,
+    ROOT,
+    SOLUTION_BLOCK,
+    assignment_names,
+    make_course,
+    meta,
+    roundtrip,
+    total,
+)
+
+NAMES = assignment_names()
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def _wrong_answers(name: str) -> dict:
+    path = ROOT / "tests" / "assignment_answers" / f"{name}.py"
+    assert path.exists(), f"{path.relative_to(ROOT)} must define WRONG, a plausible wrong submission"
+    spec = importlib.util.spec_from_file_location(f"answers_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.WRONG
+
+
+def _secret_lines(cells) -> set[str]:
+    """Non-trivial lines of solutions and hidden tests (what must never reach students)."""
+    lines: set[str] = set()
+    for cell in cells:
+        m = meta(cell)
+        blocks = []
+        if m.get("solution") and cell.cell_type == "code":
+            blocks += SOLUTION_BLOCK.findall(cell.source)
+        if m.get("grade"):
+            blocks += HIDDEN_BLOCK.findall(cell.source)
+        for block in blocks:
+            for line in block.splitlines():
+                s = line.strip()
+                if len(s) >= 12 and not s.startswith("#"):
+                    lines.add(s)
+    return lines
+
+
+@pytest.fixture(scope="module")
+def course_for(tmp_path_factory):
+    """One scratch course (with its student version) per assignment, shared by the tests."""
+    made = {}
+
+    def get(name: str):
+        if name not in made:
+            made[name] = make_course(name, tmp_path_factory.mktemp(name))
+        return made[name]
+
+    return get
+
+
+def test_assignments_exist() -> None:
+    assert "a00_getting_started" in NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_source_is_well_formed(name: str) -> None:
+    for path in sorted((ASSIGNMENTS / name).glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(not c.get("outputs") for c in code), f"{path.name}: clear outputs"
+        graded = [c for c in nb.cells if meta(c).get("grade")]
+        auto = [c for c in graded if c.cell_type == "code"]
+        manual = [c for c in graded if c.cell_type == "markdown" and meta(c).get("solution")]
+        assert auto, f"{path.name}: no autograded test cell"
+        assert manual, f"{path.name}: no manually graded written answer"
+        for cell in manual:
+            assert "rubric" in cell.source.lower(), f"{meta(cell)['grade_id']}: written answer needs a rubric"
+        assert any(HIDDEN_BLOCK.search(c.source) for c in auto), f"{path.name}: no hidden tests"
+        ids = [meta(c)["grade_id"] for c in nb.cells if meta(c)]
+        assert len(ids) == len(set(ids)), f"{path.name}: duplicate grade_id"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_student_version_has_no_solution_or_hidden_test(name: str, course_for) -> None:
+    course = course_for(name)
+    assert course.released, "generate_assignment produced no notebook"
+    for src_path in course.source_notebooks():
+        secrets = _secret_lines(nbformat.read(src_path, as_version=4).cells)
+        assert secrets, f"{src_path.name}: nothing secret found; check the markers"
+        released = (course.root / "release" / name / src_path.name).read_text(encoding="utf-8")
+        for marker in MARKERS:
+            assert marker not in released, f"{marker!r} left in the student version of {src_path.name}"
+        leaked = sorted(s for s in secrets if s in released)
+        assert not leaked, f"student version of {src_path.name} leaks: {leaked[:3]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_grading_round_trip(name: str, course_for) -> None:
+    course = course_for(name)
+    scores = roundtrip(
+        name,
+        {"solution": "solution", "blank": "blank", "wrong": _wrong_answers(name)},
+        course.root,
+        course=course,
+    )
+    got, possible = total(scores["solution"])
+    assert possible > 0
+    assert got == pytest.approx(possible), f"the solution earns {got}/{possible}: {scores['solution']}"
+    blank, _ = total(scores["blank"])
+    assert blank == 0, f"an unanswered notebook earns {blank}: {scores['blank']}"
+    wrong, _ = total(scores["wrong"])
+    assert 0 < wrong < possible, f"a plausible wrong answer should earn part: {wrong}/{possible}"

@@ -1,0 +1,94 @@
+"""Bilingual labels and Chinese figures without empty boxes."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from kamcourse import i18n
+
+
+def test_every_glossary_entry_has_both_languages() -> None:
+    assert i18n.GLOSSARY, "the glossary is empty"
+    for key, entry in i18n.GLOSSARY.items():
+        assert entry["en"] and entry["zh"], f"{key} lacks a translation"
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["zh"]), f"{key}: zh text has no Chinese: {entry['zh']}"
+
+
+def test_no_key_is_defined_twice_with_different_texts() -> None:
+    assert i18n.GLOSSARY_CONFLICTS == []
+
+
+def test_set_language_switches_labels() -> None:
+    i18n.set_language("zh")
+    assert i18n.get_language() == "zh"
+    assert i18n.label("key_account") == "大客户"
+    i18n.set_language("en")
+    assert i18n.label("key_account") == "key account"
+
+
+@pytest.mark.parametrize("bad", ["fr", "", None, "ZH"])
+def test_unknown_language_is_refused(bad) -> None:
+    with pytest.raises(ValueError, match="language must be one of"):
+        i18n.set_language(bad)
+
+
+def test_unknown_key_names_close_matches() -> None:
+    with pytest.raises(KeyError, match="did you mean 'key_account'"):
+        i18n.label("key_acount")
+    with pytest.raises(KeyError, match="unknown glossary key 'zzzz'"):
+        i18n.label("zzzz")
+
+
+def test_chinese_figure_has_every_glyph(tmp_path) -> None:
+    """With Chinese selected, a figure with a Chinese title and ticks saves without
+    'Glyph ... missing' warnings, and the font used has a glyph for every character."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    i18n.set_language("zh")
+    title = i18n.label("key_account_management")
+    ticks = [i18n.label(k) for k in ("customer", "revenue", "profit")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig, ax = plt.subplots()
+        ax.bar(ticks, [3, 2, 1])
+        ax.set_title(title)
+        ax.set_ylabel(i18n.label("amount"))
+        fig.savefig(tmp_path / "zh.png")
+        plt.close(fig)
+    glyph_warnings = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from font" in str(w.message)]
+    assert not glyph_warnings, glyph_warnings
+    family = matplotlib.rcParams["font.sans-serif"][0]
+    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    text = title + "".join(ticks) + i18n.label("amount")
+    from matplotlib.ft2font import FT2Font
+
+    charmap = FT2Font(path).get_charmap()
+    missing = [ch for ch in text if ord(ch) not in charmap]
+    assert not missing, f"font {family} ({path}) lacks {missing}"
+
+
+def test_warns_once_with_the_fix_when_no_font(monkeypatch) -> None:
+    """Where no CJK font exists, the user is told how to fix it (never silent boxes)."""
+    from matplotlib import font_manager
+
+    monkeypatch.setattr(i18n, "_font_family", None)
+    monkeypatch.setattr(i18n, "_warned", False)
+    monkeypatch.setattr(i18n, "CJK_FONT_CANDIDATES", ("No Such Font CJK",))
+    monkeypatch.setattr(i18n, "_register_mplfonts", lambda fm: None)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    with pytest.warns(UserWarning, match="fonts-noto-cjk"):
+        i18n.set_language("zh")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        i18n.set_language("zh")  # second time: no new warning
+    monkeypatch.setattr(i18n, "_font_family", None)
+
+
+def test_bilingual_term() -> None:
+    assert i18n.bilingual("customer") == "customer (客户)"
