@@ -1,7 +1,10 @@
 # kamcourse: every target sets up .venv itself (idempotent), so a fresh clone
 # needs only `make lab` (open the course) or `make test` (run the whole suite).
 
-PYTHON ?= python3
+# As root on Debian/Ubuntu the environment is built from the system Python, so
+# that every Unix user can run it (grading kernels run as an unprivileged user;
+# an interpreter inside /root is not reachable by others).
+PYTHON ?= $(shell if [ "$$(id -u)" = "0" ] && [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then echo /usr/bin/python3; else echo python3; fi)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.kamcourse-setup
@@ -23,9 +26,11 @@ setup: system-packages $(STAMP)
 # kit warns at run time with the command that fixes it.
 system-packages:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-	  if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
-	    echo "installing Debian package fonts-noto-cjk (Chinese font for figures)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  missing=""; \
+	  for p in fonts-noto-cjk python3-venv; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing Debian packages:$$missing (Chinese font for figures; venv for the system Python)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  fi; \
 	fi
 

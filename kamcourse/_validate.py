@@ -132,5 +132,5 @@ def as_numeric_series(
         raise ValueError(f"{name} contains an infinite value")
     if not allow_negative and (s < 0).any():
         first = s.index[(s < 0).to_numpy()][0]
-        raise ValueError(f"{name} must not be negative, got {s[first]!r} at {first!r}")
+        raise ValueError(f"{name} must not be negative, got {float(s[first])!r} at {first!r}")
     return s

@@ -1,7 +1,7 @@
 """The ``kamcourse`` command: a thin layer that parses arguments and calls the package.
 
-Subcommands for instructors (release, grade, feedback, export) are added by the
-instructor toolkit; this module only parses and dispatches.
+Subcommands: ``data`` (the company's tables), and for instructors ``release``,
+``grade``, ``feedback`` and ``export`` (see :mod:`kamcourse.instructor`).
 """
 
 from __future__ import annotations
@@ -46,6 +46,36 @@ def build_parser() -> argparse.ArgumentParser:
     write.add_argument("folder", help="where to write the CSVs")
     write.add_argument("--seed", type=int, default=None, help="random seed (default: the kit's DEFAULT_SEED)")
     data_sub.add_parser("sqlite", help="print the path of the SQLite copy of the data")
+
+    course_help = "course folder holding nbgrader_config.py (default: found from the working folder)"
+    rel = sub.add_parser("release", help="make the student version of assignments and check it leaks nothing")
+    rel.add_argument("assignment", nargs="*", help="assignment name(s)")
+    rel.add_argument("--all", action="store_true", help="every assignment of the source folder")
+    rel.add_argument("--course", help=course_help)
+
+    gr = sub.add_parser("grade", help="autograde all submissions in parallel, with a summary table")
+    gr.add_argument("assignment")
+    gr.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: number of cores)")
+    gr.add_argument("--student", default=None, help="only these students (glob, e.g. 'alice' or '2024*')")
+    gr.add_argument("--timeout", type=float, default=600, help="seconds one submission may run in all (default 600)")
+    gr.add_argument("--cell-timeout", type=int, default=None, help="seconds one cell may run (default: nbgrader config)")
+    gr.add_argument("--force", action="store_true", help="regrade submissions already graded and unchanged")
+    gr.add_argument("--no-sandbox", action="store_true", help="as root, run kernels as root (not recommended)")
+    gr.add_argument("--sandbox-user", default="nobody", help="as root, run kernels as this user (default nobody)")
+    gr.add_argument("--no-progress", action="store_true", help="no progress bar")
+    gr.add_argument("--course", help=course_help)
+
+    fb = sub.add_parser("feedback", help="per-student HTML feedback without hidden tests")
+    fb.add_argument("assignment")
+    fb.add_argument("--student", default=None, help="only these students (glob)")
+    fb.add_argument("--course", help=course_help)
+
+    ex = sub.add_parser("export", help="grades as an LMS import file")
+    ex.add_argument("assignment")
+    ex.add_argument("--format", choices=["canvas", "moodle", "csv"], default="csv")
+    ex.add_argument("--output", "-o", default=None, help="file to write (default reports/<assignment>-<format>.csv)")
+    ex.add_argument("--column", default=None, help="grade column title (default: the assignment name)")
+    ex.add_argument("--course", help=course_help)
     return parser
 
 
@@ -69,6 +99,31 @@ def _data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _instructor(args: argparse.Namespace) -> int:
+    from . import instructor
+
+    course = instructor.Course(__import__("pathlib").Path(args.course).resolve()) if args.course else None
+    if args.command == "release":
+        if not args.assignment and not args.all:
+            raise ValueError("name an assignment, or use --all")
+        instructor.release(None if args.all else args.assignment, course=course)
+        return 0
+    if args.command == "grade":
+        rows = instructor.grade(
+            args.assignment, course=course, jobs=args.jobs, students=args.student, timeout=args.timeout,
+            cell_timeout=args.cell_timeout, force=args.force,
+            sandbox=None if args.no_sandbox else args.sandbox_user, progress=not args.no_progress,
+        )
+        return 0 if all(r.status in instructor.STATUSES for r in rows) else 1
+    if args.command == "feedback":
+        instructor.feedback(args.assignment, course=course, students=args.student)
+        return 0
+    if args.command == "export":
+        instructor.export(args.assignment, args.format, course=course, path=args.output, column=args.column)
+        return 0
+    raise ValueError(f"unknown command {args.command!r}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kamcourse`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -86,11 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "data":
             return _data(args)
-    except (ValueError, TypeError, KeyError, OSError) as exc:
+        return _instructor(args)
+    except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)
         return 2
-    parser.error(f"unknown command {args.command!r}")
-    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

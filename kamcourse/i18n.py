@@ -258,7 +258,9 @@ def setup_cjk_font(quiet: bool = False) -> str | None:
         rc["font.sans-serif"] = [family, "DejaVu Sans", *rest]
     else:
         rc["font.sans-serif"] = ["DejaVu Sans", family, *rest]
-    rc["font.family"] = "sans-serif"
+    # a list of families lets matplotlib fall back glyph by glyph (>= 3.6), so Chinese words
+    # inside English labels render too
+    rc["font.family"] = list(rc["font.sans-serif"][:2])
     rc["axes.unicode_minus"] = False
     return family
 

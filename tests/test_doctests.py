@@ -41,6 +41,8 @@ def test_every_public_function_has_an_example() -> None:
 
     missing = []
     for name in _modules():
+        if any(part.startswith("_") for part in name.split(".")):
+            continue  # private helpers (kamcourse._validate, viz._style)
         module = importlib.import_module(name)
         for attr in getattr(module, "__all__", []):
             obj = getattr(module, attr)

@@ -1,5 +1,342 @@
-"""ipywidgets explorers for 'customer_value' (each returns a displayable widget)."""
+"""Explorers of the customer-value chapter (ipywidgets; each returns a displayable widget).
+
+- :func:`delivered_value_explorer`: a slider for each value and cost
+  component of two offers → delivered value of each, and which one the
+  customer should choose;
+- :func:`clv_explorer`: margin, retention and discount rate → CLV, the margin
+  multiple and what +5 points of retention would add;
+- :func:`lifecycle_explorer`: pick a customer → her revenue curve coloured by
+  lifecycle stage, her stage now and her lifecycle pattern.
+
+Each explorer is a ``VBox`` with three extra attributes for scripts and tests:
+``controls`` (dict of the input widgets), ``state`` (dict of the last result;
+when drawing, also ``draws`` and ``figure_title``) and ``update()``
+(recompute now). The callbacks call the tested concept functions and redraw a
+:mod:`kamcourse.viz` figure.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from .. import i18n
+from ..clv import clv, margin_multiple
+from ..lifecycle import classify_stages, lifecycle_curve, lifecycle_pattern, stage_history
+from ..value import COMPONENTS, VALUE_COMPONENTS, compare_offers
+
+__all__ = ["delivered_value_explorer", "clv_explorer", "lifecycle_explorer"]
+
+#: Two offers to start from (this kit's illustration, money units): a premium
+#: offer with more value and a budget offer that costs the customer less.
+DEFAULT_OFFERS = pd.DataFrame(
+    {
+        "product": [70.0, 60.0], "service": [20.0, 10.0], "personnel": [10.0, 5.0], "image": [10.0, 5.0],
+        "monetary": [75.0, 55.0], "time": [5.0, 10.0], "energy": [5.0, 5.0], "physical": [5.0, 5.0],
+    },
+    index=["offer_a", "offer_b"],
+)
+
+
+def _redraw(out, draw, state: dict) -> None:
+    """Clear ``out`` and draw a new figure inside it (no figure is left open)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    out.clear_output(wait=True)
+    with out:
+        ax = draw()
+        display(ax.figure)
+        plt.close(ax.figure)
+    state["draws"] = state.get("draws", 0) + 1
+    state["figure_title"] = ax.get_title()
+
+
+def _name(key: Any) -> str:
+    return i18n.label(key) if isinstance(key, str) and key in i18n.GLOSSARY else str(key)
+
+
+def _component_key(name: str) -> str:
+    return f"{name}_value" if name in VALUE_COMPONENTS else f"{name}_cost"
+
+
+def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = True):
+    """Explore customer delivered value: move each component of two offers (客户让渡价值).
+
+    Sixteen sliders, the four value and four cost components of two offers;
+    the text gives each offer's total value, total cost and delivered value
+    (:func:`kamcourse.value.compare_offers`) and names the one the customer
+    should choose; the figure shows the stacked value and cost bars.
+
+    Parameters
+    ----------
+    offers : DataFrame, optional
+        Exactly two rows (the offers) with the eight component columns;
+        default :data:`DEFAULT_OFFERS`.
+    draw : bool
+        Redraw the figure on every change (``False`` only updates the text).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``controls`` (keys ``"<offer>:<component>"``), ``state``
+        (``table``: the comparison, ``best``: the chosen offer) and ``update()``.
+
+    Raises
+    ------
+    ValueError
+        If ``offers`` does not have exactly two rows or is invalid.
+
+    Examples
+    --------
+    >>> box = delivered_value_explorer(draw=False)
+    >>> box.state["best"]
+    'offer_a'
+    >>> box.controls["offer_a:monetary"].value = 100     # offer A's price goes up by 25
+    >>> box.state["best"]
+    'offer_b'
+    """
+    import ipywidgets as w
+
+    from ..viz.customer_value import plot_delivered_value
+
+    start = DEFAULT_OFFERS if offers is None else offers
+    compare_offers(start)  # validates before building widgets
+    if len(start) != 2:
+        raise ValueError(f"offers must hold exactly two offers (rows), got {len(start)}")
+    top = float(start[list(COMPONENTS)].to_numpy(dtype=float).max())
+    controls: dict[str, Any] = {}
+    columns = []
+    for name in start.index:
+        sliders = []
+        for comp in COMPONENTS:
+            s = w.FloatSlider(value=float(start.loc[name, comp]), min=0.0, max=round(top * 2, 0), step=1.0,
+                              description=i18n.label(_component_key(comp)), style={"description_width": "120px"},
+                              layout=w.Layout(width="340px"))
+            controls[f"{name}:{comp}"] = s
+            sliders.append(s)
+        columns.append(w.VBox([w.HTML(f"<b>{i18n.label('offer')} {_name(name)}</b>"), *sliders]))
+    text = w.HTML()
+    out = w.Output()
+    state: dict = {}
+
+    def current() -> pd.DataFrame:
+        return pd.DataFrame(
+            {comp: [controls[f"{n}:{comp}"].value for n in start.index] for comp in COMPONENTS}, index=start.index
+        )
+
+    def update(*_) -> None:
+        offers_now = current()
+        try:
+            table = compare_offers(offers_now)
+        except ValueError as exc:  # e.g. every cost set to 0
+            state.update(table=None, best=None)
+            text.value = f"<b style='color:#D55E00'>{exc}</b>"
+            return
+        best = table.index[0]
+        state.update(table=table, best=best)
+        lines = [
+            f"{i18n.label('offer')} {_name(n)}: {i18n.label('total_customer_value')} {r.total_value:,.0f} − "
+            f"{i18n.label('total_customer_cost')} {r.total_cost:,.0f} = "
+            f"<b>{i18n.label('customer_delivered_value')} {r.delivered_value:,.0f}</b> "
+            f"({i18n.label('wins_on')}: {i18n.label(r.wins_on)})"
+            for n, r in table.iterrows()
+        ]
+        text.value = "<br>".join(lines) + f"<br>➜ <b>{i18n.label('offer')} {_name(best)}</b>"
+        if draw:
+            _redraw(out, lambda: plot_delivered_value(offers_now), state)
+
+    for s in controls.values():
+        s.observe(update, names="value")
+    box = w.VBox([w.HBox(columns), text, out])
+    box.controls = controls
+    box.state = state
+    box.update = update
+    update()
+    return box
+
+
+def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount_rate: float = 0.10, draw: bool = True):
+    """Explore CLV with constant margin and retention (客户终身价值与利润乘数).
+
+    Three sliders; the text gives the margin multiple r/(1+d−r), the CLV
+    (Gupta & Lehmann 2003; :func:`kamcourse.clv.clv`) and the CLV if
+    retention were 5 points higher; the figure draws CLV against retention.
+
+    Parameters
+    ----------
+    margin, retention, discount_rate : float
+        Starting values (margin per period, retention in [0, 0.95],
+        discount rate in [0, 0.3]).
+    draw : bool
+        Redraw the figure on every change.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``controls`` (``"margin"``, ``"retention"``, ``"discount_rate"``),
+        ``state`` (``margin_multiple``, ``clv``, ``clv_plus_5``,
+        ``increase``) and ``update()``.
+
+    Examples
+    --------
+    >>> box = clv_explorer(draw=False)
+    >>> round(box.state["clv"], 2), round(box.state["margin_multiple"], 2)
+    (266.67, 2.67)
+    >>> box.controls["retention"].value = 0.9
+    >>> round(box.state["margin_multiple"], 2)
+    4.5
+    """
+    import ipywidgets as w
+
+    from ..viz.customer_value import plot_clv_retention
+
+    clv(margin, retention, discount_rate)  # validates the starting values
+    style = {"description_width": "initial"}
+    top = max(1000.0, 3 * abs(float(margin)))
+    step = 10.0 ** max(0, int(math.log10(top)) - 2)
+    m_slider = w.FloatSlider(value=float(margin), min=0.0, max=top, step=step,
+                             description=i18n.label("margin_per_period"), style=style)
+    r_slider = w.FloatSlider(value=float(retention), min=0.0, max=0.95, step=0.01, readout_format=".0%",
+                             description=i18n.label("retention_rate"), style=style)
+    d_slider = w.FloatSlider(value=float(discount_rate), min=0.0, max=0.30, step=0.01, readout_format=".0%",
+                             description=i18n.label("discount_rate"), style=style)
+    text = w.HTML()
+    out = w.Output()
+    state: dict = {}
+
+    def update(*_) -> None:
+        m, r, d = float(m_slider.value), float(r_slider.value), float(d_slider.value)
+        mm = margin_multiple(r, d)
+        value = clv(m, r, d)
+        better = clv(m, min(r + 0.05, 0.99), d)
+        increase = better / value - 1 if value else None
+        state.update(margin=m, retention=r, discount_rate=d, margin_multiple=mm, clv=value,
+                     clv_plus_5=better, increase=increase)
+        gain = f" (+{increase:.0%})" if increase is not None else ""
+        text.value = (
+            f"{i18n.label('margin_multiple')} = {r:.2f} / (1 + {d:.2f} − {r:.2f}) = <b>{mm:.2f}</b><br>"
+            f"{i18n.label('customer_lifetime_value')} = {m:,.0f} × {mm:.2f} = <b>{value:,.1f}</b><br>"
+            f"{i18n.label('improved_retention')}: {better:,.1f}{gain}"
+        )
+        if draw:
+            _redraw(out, lambda: plot_clv_retention(m, d, retention=r), state)
+
+    for s in (m_slider, r_slider, d_slider):
+        s.observe(update, names="value")
+    box = w.VBox([w.HBox([m_slider, r_slider, d_slider]), text, out])
+    box.controls = {"margin": m_slider, "retention": r_slider, "discount_rate": d_slider}
+    box.state = state
+    box.update = update
+    update()
+    return box
+
+
+def lifecycle_explorer(
+    transactions: pd.DataFrame,
+    customer_col: str,
+    date_col: str,
+    amount_col: str,
+    customers: Sequence[Any] | None = None,
+    as_of: Any = None,
+    names: pd.Series | None = None,
+    first_orders: pd.Series | None = None,
+    draw: bool = True,
+):
+    """Explore one customer's lifecycle: pick a customer, see her curve and stages (客户生命周期).
+
+    A drop-down of customers; for the chosen one the figure shows revenue per
+    quarter (:func:`kamcourse.lifecycle.lifecycle_curve`) on a background
+    coloured by the stage read at each quarter end
+    (:func:`kamcourse.lifecycle.stage_history`); the text gives her stage on
+    ``as_of`` and her lifecycle pattern (:func:`kamcourse.lifecycle.lifecycle_pattern`).
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Orders; columns named by the next three parameters.
+    customer_col, date_col, amount_col : str
+        Customer id, order date and order value columns.
+    customers : sequence, optional
+        The customers offered in the drop-down (default: all, sorted).
+    as_of : date-like, optional
+        Date of the current stage; default the last order date.
+    names : Series, optional
+        Display names by customer id.
+    first_orders : Series, optional
+        First order date by customer id, for customers who bought before the
+        records begin (see :func:`kamcourse.lifecycle.classify_stages`).
+    draw : bool
+        Redraw the figure on every change.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        With ``controls`` (``"customer"``), ``state`` (``customer``,
+        ``stage``, ``pattern``, ``curve``, ``history``) and ``update()``.
+
+    Raises
+    ------
+    ValueError
+        If the columns are missing or a listed customer has no orders.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"customer": ["a"] * 4 + ["b"],
+    ...     "date": pd.to_datetime(["2022-01-10", "2023-01-10", "2024-01-10", "2024-06-10", "2025-05-01"]),
+    ...     "amount": [10.0, 30.0, 30.0, 30.0, 5.0]})
+    >>> box = lifecycle_explorer(orders, "customer", "date", "amount", as_of="2025-06-30", draw=False)
+    >>> box.state["stage"], box.state["pattern"]
+    ('termination', 'midway_failure')
+    >>> box.controls["customer"].value = "b"
+    >>> box.state["stage"]
+    'exploration'
+    """
+    import ipywidgets as w
+
+    from ..viz.customer_value import plot_lifecycle_curve
+
+    dates = pd.to_datetime(transactions[date_col])
+    end = pd.Timestamp(as_of) if as_of is not None else dates.max()
+    rules = {"first_orders": first_orders, "data_start": dates.min()}
+    now_stages = classify_stages(transactions, customer_col, date_col, amount_col, end, **rules)
+    ids = list(now_stages.index) if customers is None else list(customers)
+    unknown = [c for c in ids if c not in now_stages.index]
+    if unknown:
+        raise ValueError(f"customer {unknown[0]!r} has no orders on or before {end.date()}")
+    if not ids:
+        raise ValueError("customers is empty; give at least one customer id")
+    options = [(f"{names.get(c, c)} ({c})" if names is not None else str(c), c) for c in ids]
+    picker = w.Dropdown(options=options, value=ids[0], description=i18n.label("customer"))
+    text = w.HTML()
+    out = w.Output()
+    state: dict = {}
+    quarter_ends = pd.date_range(dates.min(), end, freq="QE")
+    if len(quarter_ends) == 0 or quarter_ends[-1] < end.normalize():
+        quarter_ends = quarter_ends.append(pd.DatetimeIndex([end.normalize()]))
+
+    def update(*_) -> None:
+        cust = picker.value
+        own = transactions[transactions[customer_col] == cust]
+        curve = lifecycle_curve(own, customer_col, date_col, amount_col, cust, freq="Q", end=end)
+        history = stage_history(own, customer_col, date_col, amount_col, quarter_ends, **rules).loc[cust]
+        stage = str(now_stages.loc[cust])
+        pattern = lifecycle_pattern(history)
+        state.update(customer=cust, stage=stage, pattern=pattern, curve=curve, history=history)
+        text.value = (
+            f"{i18n.label('current_stage')}: <b>{i18n.label(stage)}</b> · "
+            f"{i18n.label('lifecycle_pattern')}: <b>{i18n.label(pattern)}</b>"
+        )
+        if draw:
+            _redraw(out, lambda: plot_lifecycle_curve(curve, history), state)
+
+    picker.observe(update, names="value")
+    box = w.VBox([picker, text, out])
+    box.controls = {"customer": picker}
+    box.state = state
+    box.update = update
+    update()
+    return box

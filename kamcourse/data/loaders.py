@@ -1,0 +1,341 @@
+"""Read and write the company's tables as CSV (数据读取与写出).
+
+The CSV layout is fixed so files are byte-for-byte reproducible: columns in
+schema order, money with two decimals, dates ``YYYY-MM-DD``, ``\\n`` line ends,
+UTF-8 without BOM, ``True``/``False`` for flags, empty cells for missing values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import importlib.util
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ._schema import ANSWER_TABLES, ANSWERS, STUDENT_TABLES, TABLES, Table
+
+__all__ = ["names", "answer_names", "load", "load_answers", "write_datasets", "data_folder"]
+
+#: Environment variable that points :func:`load` at another folder (e.g. a student's variant).
+DATA_DIR_ENV = "KAMCOURSE_DATA_DIR"
+_SUMS = "SHA256SUMS"
+
+
+def names() -> list[str]:
+    """Return the names of the student tables (学生可用的数据表).
+
+    Examples
+    --------
+    >>> names()[:3]
+    ['customers', 'staff', 'contacts']
+    >>> len(names())
+    10
+    """
+    return list(STUDENT_TABLES)
+
+
+def answer_names() -> list[str]:
+    """Return the names of the instructor-only answer tables (教师答案表).
+
+    Examples
+    --------
+    >>> answer_names()
+    ['lifecycle_stages', 'runaway_horse', 'kano_intended', 'account_profiles']
+    """
+    return list(ANSWER_TABLES)
+
+
+# --------------------------------------------------------------------------- text <-> frames
+
+
+def _table(name: str) -> Table:
+    return TABLES[name] if name in TABLES else ANSWERS[name]
+
+
+def _csv_text(df: pd.DataFrame, table: Table) -> str:
+    cols = table.column_names
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(f"table {table.name!r} is missing column(s) {missing}")
+    frame = df[cols].copy()
+    for col, kind in table.columns:
+        if kind in ("money", "num"):
+            frame[col] = frame[col].astype(float).round(2) + 0.0
+        elif kind == "date" and pd.api.types.is_datetime64_any_dtype(frame[col]):
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+        elif kind == "bool":
+            frame[col] = frame[col].astype(bool)
+        elif kind == "Int":
+            frame[col] = frame[col].astype("Int64")
+    return frame.to_csv(index=False, lineterminator="\n", float_format="%.2f")
+
+
+def _texts_from_frames(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    return {name: _csv_text(df, _table(name)) for name, df in frames.items()}
+
+
+def _read(source, table: Table) -> pd.DataFrame:
+    dtypes = {}
+    for col, kind in table.columns:
+        dtypes[col] = {"int": "int64", "money": "float64", "num": "float64"}.get(kind, str)
+    df = pd.read_csv(source, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
+    expected = table.column_names
+    if list(df.columns) != expected:
+        raise ValueError(
+            f"{table.name}.csv has columns {list(df.columns)}, expected {expected}; "
+            "regenerate it with kamcourse.data.write_datasets()"
+        )
+    for col, kind in table.columns:
+        if kind == "date":
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
+        elif kind == "Int":
+            df[col] = pd.to_numeric(df[col]).astype("Int64")
+        elif kind == "bool":
+            bad = ~df[col].isin(["True", "False"])
+            if bad.any():
+                raise ValueError(f"{table.name}.{col} holds {df[col][bad].iloc[0]!r}, expected True/False")
+            df[col] = df[col] == "True"
+    return df
+
+
+def _frames_from_text(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
+    return {name: _read(io.StringIO(text), _table(name)) for name, text in texts.items()}
+
+
+# --------------------------------------------------------------------------- where the files are
+
+
+def _repo_datasets() -> Path:
+    return Path(__file__).resolve().parents[2] / "datasets"
+
+
+def data_folder() -> Path:
+    """Return the folder :func:`load` reads (数据文件夹).
+
+    In order: the folder named by the environment variable
+    ``KAMCOURSE_DATA_DIR``; the datasets installed with the package
+    (``kamcourse._datasets`` in a wheel); the ``datasets/`` folder of a source
+    checkout (editable install).
+
+    Raises
+    ------
+    FileNotFoundError
+        If none of them holds the tables.
+
+    Examples
+    --------
+    >>> (data_folder() / "customers.csv").is_file()
+    True
+    """
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        folder = Path(env).expanduser()
+        if not (folder / "customers.csv").is_file():
+            raise FileNotFoundError(
+                f"{DATA_DIR_ENV}={env!r} holds no customers.csv; write the tables there with "
+                "kamcourse.data.write_datasets(folder, seed=...) or unset the variable"
+            )
+        return folder
+    try:
+        spec = importlib.util.find_spec("kamcourse._datasets")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            if (Path(loc) / "customers.csv").is_file():
+                return Path(loc)
+    repo = _repo_datasets()
+    if (repo / "customers.csv").is_file():
+        return repo
+    raise FileNotFoundError(
+        "the kit's datasets were not found (neither installed as kamcourse._datasets nor in "
+        f"{repo}); reinstall kamcourse or run `python -m kamcourse.data {repo}`"
+    )
+
+
+def _suggest(name: object, valid: list[str]) -> str:
+    close = difflib.get_close_matches(str(name), valid, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+@functools.lru_cache(maxsize=32)
+def _cached(path: str, mtime: float, name: str) -> pd.DataFrame:
+    return _read(path, _table(name))
+
+
+def _load_file(path: Path, name: str) -> pd.DataFrame:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found; regenerate the tables with kamcourse.data.write_datasets()")
+    return _cached(str(path), path.stat().st_mtime, name).copy()
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load one table of the fictional company's CRM data (读取CRM数据表).
+
+    Dates come parsed (``datetime64``); flags are ``bool``; missing values
+    (an open opportunity's ``close_date``, a current employee's
+    ``leave_date``, ...) are ``NaT``/``NaN``/``<NA>``, never dropped.
+    Each call returns a fresh copy, so changing it changes nothing else.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`names`: ``"customers"``, ``"staff"``, ``"contacts"``,
+        ``"opportunities"``, ``"orders"``, ``"cost_to_serve"``,
+        ``"service_requests"``, ``"surveys"``, ``"kano_survey"``, ``"prospects"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns are described in ``datasets/README.md``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a table; the message lists the valid names and the closest.
+    TypeError
+        If ``name`` is not a string.
+
+    Examples
+    --------
+    >>> orders = load("orders")
+    >>> list(orders.columns[:4])
+    ['order_id', 'line_no', 'customer_id', 'order_date']
+    >>> str(orders["order_date"].dtype).startswith("datetime64")
+    True
+    >>> load("ordrs")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown table 'ordrs'; valid names: customers, staff, contacts, opportunities, orders, cost_to_serve, service_requests, surveys, kano_survey, prospects; did you mean 'orders'?
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a table name (str), got {name!r} ({type(name).__name__})")
+    if name not in STUDENT_TABLES:
+        hint = _suggest(name, list(STUDENT_TABLES))
+        if name in ANSWER_TABLES:
+            hint = f"; {name!r} is an instructor table: use load_answers({name!r})"
+        raise ValueError(f"unknown table {name!r}; valid names: {', '.join(STUDENT_TABLES)}{hint}")
+    return _load_file(data_folder() / f"{name}.csv", name)
+
+
+def load_answers(name: str) -> pd.DataFrame:
+    """Load an instructor-only answer table (教师答案表).
+
+    ``lifecycle_stages`` (each customer's intended lifecycle stage and
+    pattern), ``runaway_horse`` (the account held by one salesperson who
+    left), ``kano_intended`` (each Kano feature's built-in category),
+    ``account_profiles`` (annual potential, base discount, special terms,
+    intended loss-maker, contact model). They live in ``datasets/instructor/``.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`answer_names`.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not an answer table (the message lists the valid ones).
+
+    Examples
+    --------
+    >>> load_answers("kano_intended").set_index("feature").loc["on_time_delivery", "intended_category"]
+    'must_be'
+    >>> list(load_answers("runaway_horse").columns)
+    ['customer_id', 'staff_id', 'leave_date']
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be an answer table name (str), got {name!r} ({type(name).__name__})")
+    if name not in ANSWER_TABLES:
+        hint = _suggest(name, list(ANSWER_TABLES))
+        if name in STUDENT_TABLES:
+            hint = f"; {name!r} is a student table: use load({name!r})"
+        raise ValueError(f"unknown answer table {name!r}; valid names: {', '.join(ANSWER_TABLES)}{hint}")
+    return _load_file(data_folder() / "instructor" / f"{name}.csv", name)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _relpath(name: str) -> str:
+    return f"instructor/{name}.csv" if name in ANSWER_TABLES else f"{name}.csv"
+
+
+def dataset_texts(seed: int | None = None, n_customers: int = 300, years: int = 5) -> dict[str, str]:
+    """Return the CSV text of every table, keyed by its path inside ``datasets/``.
+
+    Examples
+    --------
+    >>> texts = dataset_texts(seed=3, n_customers=40, years=2)
+    >>> texts["customers.csv"].splitlines()[0]
+    'customer_id,name,name_zh,industry,region,size_band,first_order_date,acquisition_method,account_manager_id,payment_terms_days'
+    """
+    from .generator import DEFAULT_SEED, _generate_raw
+
+    raw = _generate_raw(DEFAULT_SEED if seed is None else seed, n_customers, years)
+    texts = _texts_from_frames(raw)
+    order = list(STUDENT_TABLES) + list(ANSWER_TABLES)
+    return {_relpath(name): texts[name] for name in order}
+
+
+def sha256sums(texts: dict[str, str]) -> str:
+    """Return a ``sha256sum``-format listing of the files in ``texts``.
+
+    Examples
+    --------
+    >>> sha256sums({"a.csv": "x\\n"}).split()[1]
+    'a.csv'
+    """
+    lines = [f"{hashlib.sha256(t.encode('utf-8')).hexdigest()}  {p}" for p, t in sorted(texts.items())]
+    return "\n".join(lines) + "\n"
+
+
+def write_datasets(folder, seed: int | None = None, n_customers: int = 300, years: int = 5) -> list[Path]:
+    """Write every table of a seed as CSV, plus ``SHA256SUMS`` (写出数据文件).
+
+    With the defaults this rewrites the kit's ``datasets/`` byte for byte;
+    with another seed it makes a student's variant, which :func:`load` reads
+    when the environment variable ``KAMCOURSE_DATA_DIR`` points at it.
+    The datasheet ``README.md`` is not written (it is kept by hand).
+
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        Target folder (created if needed); answer tables go to ``instructor/``.
+    seed, n_customers, years
+        As for :func:`kamcourse.data.generate`; ``seed=None`` means ``DEFAULT_SEED``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     files = write_datasets(tmp, seed=5, n_customers=30, years=2)
+    ...     [p.name for p in files][:2], files[-1].name
+    (['customers.csv', 'staff.csv'], 'SHA256SUMS')
+    """
+    folder = Path(folder)
+    texts = dataset_texts(seed, n_customers, years)
+    (folder / "instructor").mkdir(parents=True, exist_ok=True)
+    written = []
+    for rel, text in texts.items():
+        path = folder / rel
+        path.write_bytes(text.encode("utf-8"))
+        written.append(path)
+    sums = folder / _SUMS
+    sums.write_bytes(sha256sums(texts).encode("utf-8"))
+    written.append(sums)
+    return written

@@ -1,0 +1,238 @@
+"""``kamcourse feedback``: per-student HTML feedback that never shows a hidden test.
+
+nbgrader's own feedback prints hidden tests (their code, and the failing line
+in tracebacks). Here each feedback page is rebuilt from the autograded
+notebook: test cells show only their visible part and a one-line result; a
+failed hidden check shows only its name and points; every output is scrubbed
+of hidden-test lines (a submission could try to print them); and the finished
+HTML is searched for every hidden-test line before it is written.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import TextIO
+
+import nbformat
+
+from .checker import split_hidden
+from .course import Course, ensure_tools_on_path, find_course
+from .leaks import hidden_lines
+
+__all__ = ["feedback", "HiddenTestLeak"]
+
+
+class HiddenTestLeak(RuntimeError):
+    """A generated feedback file still contains hidden-test text (nothing was written)."""
+
+
+def _meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _forms(line: str) -> set[str]:
+    """A secret line as it may appear: raw, JSON-escaped (a printed notebook), HTML-escaped."""
+    as_json = json.dumps(line, ensure_ascii=False)[1:-1]
+    forms = {line, as_json, html.escape(line), html.escape(as_json), html.escape(line, quote=False)}
+    return {f for f in forms if f}
+
+
+def _scrub(text: str, secrets: set[str]) -> str:
+    for line in sorted(secrets, key=len, reverse=True):
+        for form in sorted(_forms(line), key=len, reverse=True):
+            text = text.replace(form, "[hidden]")
+    return text
+
+
+def _scrub_outputs(cell, secrets: set[str]) -> None:
+    for out in cell.get("outputs", []):
+        if "text" in out:
+            out["text"] = _scrub(str(out["text"]), secrets)
+        if "traceback" in out:
+            out["traceback"] = [_scrub(str(t), secrets) for t in out["traceback"]]
+        if "evalue" in out:
+            out["evalue"] = _scrub(str(out["evalue"]), secrets)
+        for mime, value in list(out.get("data", {}).items()):
+            if isinstance(value, str):
+                out["data"][mime] = _scrub(value, secrets)
+            elif mime.endswith("json"):
+                out["data"][mime] = json.loads(_scrub(json.dumps(value), secrets))
+
+
+def _result_output(text: str):
+    return nbformat.v4.new_output("stream", name="stdout", text=text + "\n")
+
+
+def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, assignment: str):
+    rows = []
+    total = maximum = 0.0
+    for cell in nb.cells:
+        m = _meta(cell)
+        if m.get("grade"):
+            g = grades.get(m["grade_id"], {})
+            score = g.get("score")
+            rows.append((m["grade_id"], score, g.get("max_score", m.get("points", 0)),
+                         "written answer" if cell.cell_type == "markdown" else "test"))
+            total += score or 0.0
+            maximum += float(g.get("max_score", m.get("points", 0)) or 0)
+    lines = [f"# Feedback · {assignment}", "", f"**Student:** {student}  ", f"**Score:** {total:g} / {maximum:g}", "",
+             "| part | kind | points |", "|---|---|---|"]
+    for gid, score, mx, kind in rows:
+        shown = "not graded yet" if score is None else f"{score:g} / {float(mx):g}"
+        lines.append(f"| {gid} | {kind} | {shown} |")
+    header = nbformat.v4.new_markdown_cell("\n".join(lines))
+    cells = [header]
+    for cell in nb.cells:
+        m = _meta(cell)
+        cell = nbformat.from_dict(json.loads(json.dumps(cell)))
+        if cell.cell_type == "code" and m.get("grade") and not m.get("solution"):
+            gid = m["grade_id"]
+            visible, hidden = split_hidden(cell.source)
+            cell.source = visible.rstrip() + ("\n# (hidden checks are not shown)" if hidden.strip() else "")
+            g = grades.get(gid, {})
+            score, mx = g.get("score") or 0.0, float(g.get("max_score", m.get("points", 0)) or 0)
+            verdict = verdicts.get(gid, {})
+            if score >= mx > 0:
+                text = f"✓ {gid}: passed ({score:g} of {mx:g} points)"
+            elif verdict.get("part") == "visible" and verdict.get("message"):
+                text = f"✗ {gid}: {verdict['message']} ({score:g} of {mx:g} points)"
+            elif verdict.get("part") == "hidden":
+                text = f"✗ {gid}: a hidden check did not pass ({score:g} of {mx:g} points)"
+            else:
+                failed = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+                what = failed[0].get("ename", "an error") if failed else "a check"
+                if failed and what in ("NotRun", "CheckFailed"):
+                    what = _scrub(str(failed[0].get("evalue", what)), secrets)
+                text = f"✗ {gid}: {what} ({score:g} of {mx:g} points)"
+            cell.outputs = [_result_output(_scrub(text, secrets))]
+            cell.metadata.pop("nbgrader", None)
+        else:
+            if cell.cell_type == "code":
+                _scrub_outputs(cell, secrets)
+            cell.source = _scrub(cell.source, secrets)
+            if m.get("grade") and cell.cell_type == "markdown":
+                g = grades.get(m["grade_id"], {})
+                note = g.get("comment")
+                score = g.get("score")
+                shown = "not graded yet" if score is None else f"{score:g} / {float(g.get('max_score', 0)):g}"
+                extra = f"\n\n> **Teacher's score:** {shown}"
+                if note:
+                    extra += f"  \n> **Comment:** {note}"
+                cell.source += extra
+        cells.append(cell)
+    out = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+    return out
+
+
+def _grades(gb, name: str, assignment: str, student: str) -> dict:
+    from nbgrader.api import MissingEntry
+
+    try:
+        sub = gb.find_submission_notebook(name, assignment, student)
+    except MissingEntry:
+        return {}
+    out = {}
+    for g in sub.grades:
+        out[g.name] = {"score": None if (g.auto_score is None and g.manual_score is None) else float(g.score),
+                       "max_score": float(g.max_score)}
+    for c in sub.comments:
+        if c.name in out:
+            out[c.name]["comment"] = c.manual_comment
+    return out
+
+
+def feedback(assignment: str, *, course: Course | None = None, students: str | None = None,
+             out: TextIO | None = None) -> list[Path]:
+    """Write one HTML feedback page per student and notebook (反馈报告).
+
+    Parameters
+    ----------
+    assignment : str
+        The assignment, already graded with ``kamcourse grade``.
+    course : Course, optional
+        The course (default: found from the working folder).
+    students : str, optional
+        Glob of student ids (default all graded students).
+    out : file, optional
+        Where to report.
+
+    Returns
+    -------
+    list of Path
+        The feedback files, ``feedback/<student>/<assignment>/<notebook>.html``.
+
+    Raises
+    ------
+    HiddenTestLeak
+        If, despite the scrubbing, a page still contained a hidden-test line.
+    ValueError
+        If the assignment was never graded.
+
+    Examples
+    --------
+    >>> feedback("no_such_assignment")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: nothing graded for 'no_such_assignment' ...
+    """
+    import fnmatch
+
+    from nbconvert import HTMLExporter
+    from nbgrader.api import Gradebook
+
+    out = out or sys.stdout
+    ensure_tools_on_path()
+    course = course or find_course()
+    graded = sorted(p for p in course.autograded.glob(f"*/{assignment}") if p.is_dir())
+    if students:
+        graded = [p for p in graded if fnmatch.fnmatchcase(p.parent.name, students)]
+    if not graded:
+        raise ValueError(f"nothing graded for {assignment!r} in {course.autograded}: run `kamcourse grade {assignment}` first")
+    secrets: dict[str, set[str]] = {}
+    for src in (course.source / assignment).glob("*.ipynb"):
+        secrets[src.stem] = hidden_lines(src)
+    state_dir = course.reports / ".state" / assignment
+    exporter = HTMLExporter(template_name="lab")
+    written: list[Path] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Gradebook(course.db_url, course.course_id) as gb:
+            for folder in graded:
+                student = folder.parent.name
+                state = {}
+                if (state_dir / f"{student}.json").exists():
+                    state = json.loads((state_dir / f"{student}.json").read_text(encoding="utf-8"))
+                for name in sorted(secrets):
+                    path = folder / f"{name}.ipynb"
+                    try:
+                        nb = nbformat.read(path, as_version=4) if state.get("status") != "invalid notebook" else None
+                    except Exception:  # noqa: BLE001 - an unreadable submission gets a plain page
+                        nb = None
+                    if nb is None or state.get("status") in ("notebook missing", "invalid notebook"):
+                        reason = state.get("reason") or "the notebook could not be read"
+                        page = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+                            f"# Feedback · {assignment}\n\n**Student:** {student}  \n**Score:** "
+                            f"{state.get('score', 0):g} / {state.get('max_score', 0):g}\n\n"
+                            f"Your submission could not be graded: {html.escape(reason)}. "
+                            "Submit the notebook you were given, under its original name, saved from Jupyter.")])
+                        body, _ = exporter.from_notebook_node(page)
+                    else:
+                        verdicts = {v["grade_id"]: v for v in state.get("verdicts", []) if v.get("notebook") == name}
+                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, secrets[name], student, assignment)
+                        body, _ = exporter.from_notebook_node(fb)
+                    leaked = [s for s in secrets[name] if any(f in body for f in _forms(s))]
+                    if leaked:
+                        raise HiddenTestLeak(f"feedback for {student}/{name} would show hidden tests: {leaked[:2]}")
+                    target = course.feedback / student / assignment / f"{name}.html"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(body, encoding="utf-8")
+                    stamp = course.submitted / student / assignment / "timestamp.txt"
+                    if stamp.exists():
+                        (target.parent / "timestamp.txt").write_text(stamp.read_text(encoding="utf-8"), encoding="utf-8")
+                    written.append(target)
+    print(f"wrote {len(written)} feedback file(s) to {course.feedback} (hidden tests removed and checked)", file=out)
+    return written
