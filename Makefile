@@ -39,6 +39,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
+	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
+	@# the classroom test is skipped and says why
+	@if [ -x classroom/node_modules/.bin/configurable-http-proxy ] && [ ! classroom/package-lock.json -nt classroom/node_modules/.package-lock.json ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  (cd classroom && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci in classroom/ failed: the classroom test will be skipped"; \
+	else echo "npm not found: configurable-http-proxy not installed, the classroom test will be skipped"; fi
 	@touch $(STAMP)
 
 lab: setup

@@ -48,11 +48,12 @@ def _nbgrader_autograde(course: Path, assignment: str) -> float:
     return time.perf_counter() - start
 
 
-def _kamcourse_grade(course: Path, assignment: str, jobs: int) -> float:
+def _kamcourse_grade(course: Path, assignment: str, jobs: int, per_student: bool) -> float:
     from kamcourse.instructor import Course, grade
 
     start = time.perf_counter()
-    rows = grade(assignment, course=Course(course), jobs=jobs, progress=False, out=io.StringIO())
+    rows = grade(assignment, course=Course(course), jobs=jobs, progress=False, out=io.StringIO(),
+                 per_student_data=per_student)
     elapsed = time.perf_counter() - start
     bad = [r for r in rows if r.status != "graded"]
     if bad:
@@ -80,18 +81,24 @@ def main() -> None:
     assignment = args.assignment if (ROOT / "assignments" / args.assignment).is_dir() else "a00_getting_started"
     with tempfile.TemporaryDirectory() as tmp:
         base = _course_with_submissions(assignment, args.n, Path(tmp) / "base")
-        a, b = Path(tmp) / "nbgrader", Path(tmp) / "kamcourse"
-        shutil.copytree(base, a)
-        shutil.copytree(base, b)
+        a, b, c = Path(tmp) / "nbgrader", Path(tmp) / "kamcourse", Path(tmp) / "kamcourse-variants"
+        for folder in (a, b, c):
+            shutil.copytree(base, folder)
+        os.environ["KAMCOURSE_VARIANT_CACHE"] = str(Path(tmp) / "variants")
         t_nbgrader = _nbgrader_autograde(a, assignment)
-        t_kit = _kamcourse_grade(b, assignment, args.jobs)
+        t_kit = _kamcourse_grade(b, assignment, args.jobs, per_student=False)
+        t_variants = _kamcourse_grade(c, assignment, args.jobs, per_student=True)
         t_bare = _bare_nbclient(base, assignment, args.n)
     n = args.n
     print(f"assignment {assignment}, {n} submissions, {os.cpu_count()} cores")
     print(f"nbgrader autograde (sequential)      {t_nbgrader:7.1f} s   {t_nbgrader / n:5.2f} s/submission")
-    print(f"kamcourse grade --jobs {args.jobs}             {t_kit:7.1f} s   {t_kit / n:5.2f} s/submission")
+    print(f"kamcourse grade --jobs {args.jobs} --same-data {t_kit:7.1f} s   {t_kit / n:5.2f} s/submission"
+          "   (same data for all, as nbgrader)")
+    print(f"kamcourse grade --jobs {args.jobs}             {t_variants:7.1f} s   {t_variants / n:5.2f} s/submission"
+          "   (each student's own data variant, generated during grading)")
     print(f"bare nbclient execution (1 process)  {t_bare:7.1f} s   {t_bare / n:5.2f} s/submission")
-    print(f"ratio kamcourse / nbgrader wall time: {t_kit / t_nbgrader:.2f}  (target <= 0.50)")
+    print(f"ratio kamcourse / nbgrader wall time: {t_kit / t_nbgrader:.2f}  (target <= 0.50; same data)")
+    print(f"ratio with per-student data variants: {t_variants / t_nbgrader:.2f}  (includes generating 40 variants)")
     print(f"per-submission overhead over bare nbclient: nbgrader {(t_nbgrader - t_bare) / n:+.2f} s, "
           f"kamcourse (x{args.jobs} workers, wall) {(t_kit * args.jobs - t_bare) / n:+.2f} s of worker time")
 

@@ -6,6 +6,15 @@ import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Students' data variants are cached in a fresh folder that grading kernels
+# (an unprivileged user when the tests run as root) can read.
+if "KAMCOURSE_VARIANT_CACHE" not in os.environ:
+    import tempfile
+
+    _variants = tempfile.mkdtemp(prefix="kamcourse-test-variants-")
+    os.chmod(_variants, 0o755)
+    os.environ["KAMCOURSE_VARIANT_CACHE"] = _variants
+
 import pytest
 
 

@@ -68,12 +68,22 @@ class Course:
         return sorted((self.root / "assignments" / self.assignment).glob("*.ipynb"))
 
 
-def make_course(assignment: str, workdir: Path) -> Course:
-    """Copy the assignment into a scratch course and generate the student version."""
+def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
+    """Copy the assignment into a scratch course and generate the student version.
+
+    ``cli=True`` runs the ``nbgrader generate_assignment`` command; otherwise
+    nbgrader's own API runs in this process (no command start-up cost).
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "nbgrader_config.py", workdir / "nbgrader_config.py")
     shutil.copytree(ASSIGNMENTS / assignment, workdir / "assignments" / assignment, dirs_exist_ok=True)
-    nbgrader(["generate_assignment", assignment, "--force"], cwd=workdir)
+    if cli:
+        nbgrader(["generate_assignment", assignment, "--force"], cwd=workdir)
+    else:
+        from kamcourse.instructor import Course as KitCourse
+        from kamcourse.instructor.release import generate
+
+        generate(assignment, course=KitCourse(workdir), check=False)
     course = Course(workdir, assignment)
     course.released = sorted((workdir / "release" / assignment).glob("*.ipynb"))
     return course
@@ -102,14 +112,9 @@ def build_submission(course: Course, spec) -> dict[str, nbformat.NotebookNode]:
     return out
 
 
-def roundtrip(
-    assignment: str, submissions: dict, workdir: Path, course: Course | None = None
-) -> dict[str, dict[str, tuple[float, float]]]:
-    """Grade each submission; return ``{student: {grade_id: (score, max_score)}}`` for autograded cells.
-
-    ``course`` reuses a scratch course made by :func:`make_course` in ``workdir``.
-    """
-    course = course or make_course(assignment, workdir)
+def write_submissions(course: Course, submissions: dict) -> None:
+    """Write one submission folder per entry of ``submissions`` (see the module docstring)."""
+    workdir, assignment = course.root, course.assignment
     for student, spec in submissions.items():
         folder = workdir / "submitted" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
@@ -118,7 +123,32 @@ def roundtrip(
                 shutil.copy(other, folder / other.name)
         for name, nb in build_submission(course, spec).items():
             nbformat.write(nb, folder / name)
-    nbgrader(["autograde", assignment, "--force"], cwd=workdir)
+
+
+def roundtrip(
+    assignment: str, submissions: dict, workdir: Path, course: Course | None = None, engine: str = "kamcourse"
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Grade each submission; return ``{student: {grade_id: (score, max_score)}}`` for autograded cells.
+
+    ``engine="kamcourse"`` grades with ``kamcourse grade`` (parallel, checks
+    outside the kernel, each student's data variant); ``engine="nbgrader"``
+    with plain ``nbgrader autograde``. ``course`` reuses a scratch course made
+    by :func:`make_course` in ``workdir``.
+    """
+    course = course or make_course(assignment, workdir)
+    write_submissions(course, submissions)
+    if engine == "nbgrader":
+        nbgrader(["autograde", assignment, "--force"], cwd=workdir)
+    else:
+        import io
+
+        from kamcourse.instructor import Course as KitCourse
+        from kamcourse.instructor import grade
+
+        rows = grade(assignment, course=KitCourse(workdir), jobs=2, progress=False, force=True, out=io.StringIO())
+        broken = [r for r in rows if r.status != "graded"]
+        if broken:
+            raise RuntimeError(f"kamcourse grade could not grade: {broken}")
     return read_scores(workdir, assignment)
 
 

@@ -109,8 +109,22 @@ def test_student_version_has_no_solution_or_hidden_test(name: str, course_for) -
 
 
 @pytest.mark.slow
+def test_plain_nbgrader_round_trip(tmp_path) -> None:
+    """The kit's assignments stay plain nbgrader assignments: nbgrader's own commands grade them."""
+    name = "a00_getting_started"
+    course = make_course(name, tmp_path, cli=True)
+    scores = roundtrip(name, {"solution": "solution", "blank": "blank", "wrong": _wrong_answers(name)},
+                       tmp_path, course=course, engine="nbgrader")
+    assert total(scores["solution"])[0] == total(scores["solution"])[1] > 0
+    assert total(scores["blank"])[0] == 0
+    assert 0 < total(scores["wrong"])[0] < total(scores["wrong"])[1]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_grading_round_trip(name: str, course_for) -> None:
+    """Graded the way instructors grade with the kit (`kamcourse grade`: checks outside the
+    student's kernel, each student on their own data variant)."""
     course = course_for(name)
     scores = roundtrip(
         name,

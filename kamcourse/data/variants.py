@@ -132,12 +132,24 @@ class StudentData:
         return pd.Timestamp(END_DATE)
 
 
+@functools.lru_cache(maxsize=1)
+def _generator_key() -> str:
+    """Changes whenever the generator's output changes (the default data's checksums do)."""
+    from .loaders import data_folder
+
+    try:
+        sums = (data_folder() / "SHA256SUMS").read_bytes()
+    except OSError:
+        sums = b"unknown"
+    return hashlib.sha256(sums).hexdigest()[:12]
+
+
 def _cache_folder(seed: int) -> Path | None:
     root = os.environ.get("KAMCOURSE_VARIANT_CACHE")
-    if root:
-        return Path(root) / str(seed)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kamcourse" / "variants" / str(seed)
+    if not root:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        root = os.path.join(base, "kamcourse", "variants")
+    return Path(root) / _generator_key() / str(seed)
 
 
 @functools.lru_cache(maxsize=8)

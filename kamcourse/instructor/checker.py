@@ -192,7 +192,24 @@ def _failing_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: dict[str, Any] | None = None) -> list[Verdict]:
+class NotebookFunction:
+    """A function the student defined, called in the student's kernel; only data crosses over."""
+
+    def __init__(self, name: str, caller) -> None:
+        self.__name__ = name
+        self._caller = caller
+
+    def __repr__(self) -> str:
+        return f"<function {self.__name__} of the notebook>"
+
+    def __call__(self, *args, **kwargs):
+        if self._caller is None:
+            raise RuntimeError(f"{self.__name__}() can only run in the notebook's kernel, which is not available")
+        return self._caller(self.__name__, args, kwargs)
+
+
+def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: dict[str, Any] | None = None,
+               caller=None) -> list[Verdict]:
     """Run every test of ``plan`` with the student's values in ``snapshots``.
 
     Parameters
@@ -204,8 +221,12 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
         kernel just before each test cell. A test without a snapshot (the
         kernel died before it) fails.
     context : dict, optional
-        Extra names for the namespace (e.g. nothing; the data owner is set
-        through the environment by the caller).
+        Extra names for the namespace (the data owner is set through the
+        environment by the caller).
+    caller : callable, optional
+        ``caller(name, args, kwargs)`` runs the notebook's function ``name`` in
+        the student's kernel and returns its result as data (functions are
+        never run in this process).
 
     Returns
     -------
@@ -239,7 +260,7 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
             elif step.kind == "answer":
                 answer_names += [n for n in step.names if n not in answer_names]
             else:
-                verdicts.append(_run_test(step, namespace, answer_names, snapshots.get(step.grade_id)))
+                verdicts.append(_run_test(step, namespace, answer_names, snapshots.get(step.grade_id), caller))
     finally:
         import matplotlib.pyplot as plt
 
@@ -247,12 +268,15 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
     return verdicts
 
 
-def _run_test(step: Step, namespace: dict, answer_names: list[str], snapshot: dict | None) -> Verdict:
+def _run_test(step: Step, namespace: dict, answer_names: list[str], snapshot: dict | None, caller=None) -> Verdict:
+    from .codec import RemoteCallable
+
     if snapshot is None:
         return Verdict(step.grade_id, step.points, False, "answer", "not run: the notebook stopped before this test")
     for name in answer_names:
         if name in snapshot:
-            namespace[name] = snapshot[name]
+            value = snapshot[name]
+            namespace[name] = NotebookFunction(name, caller) if isinstance(value, RemoteCallable) else value
         else:
             namespace.pop(name, None)
     visible, hidden = split_hidden(step.source)

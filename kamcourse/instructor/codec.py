@@ -12,29 +12,11 @@ private namespace); the grader side calls :func:`decode`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import math
 from typing import Any
 
-__all__ = ["encode", "decode", "Unserializable", "KERNEL_SOURCE", "MAX_ITEMS"]
+__all__ = ["encode", "decode", "Unserializable", "RemoteCallable", "KERNEL_SOURCE", "DECODE_SOURCE"]
 
-MAX_ITEMS = 2_000_000
-
-
-class Unserializable:
-    """Stands for an answer value that could not be carried out of the kernel."""
-
-    def __init__(self, type_name: str) -> None:
-        self.type_name = type_name
-
-    def __repr__(self) -> str:
-        return f"<answer of type {self.type_name} (not a data value; cannot be checked)>"
-
-    def __eq__(self, other: object) -> bool:
-        return False
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 # --- kernel side (also used by tests); keep it self-contained --------------------------
@@ -90,6 +72,9 @@ def encode(value, _depth=0):
         return {"__t": "series", "dtype": str(value.dtype), "name": encode(value.name, _depth + 1),
                 "index": encode(value.index, _depth + 1),
                 "v": [encode(v, _depth + 1) for v in value.tolist()]}
+    import types
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        return {"__t": "callable", "name": str(getattr(value, "__name__", "function"))}
     if pd is not None and type(value) is pd.DataFrame:
         return {"__t": "dataframe", "index": encode(value.index, _depth + 1),
                 "columns": encode(value.columns, _depth + 1),
@@ -98,53 +83,55 @@ def encode(value, _depth=0):
     return {"__t": "unserializable", "type": type(value).__module__ + "." + type(value).__qualname__}
 '''
 
-_ns: dict[str, Any] = {}
-exec(compile(KERNEL_SOURCE, "<kamcourse codec>", "exec"), _ns)  # noqa: S102 - our own constant source
-encode = _ns["encode"]
-encode.__doc__ = """Encode ``value`` as JSON-ready tagged data (see the module docstring).
+DECODE_SOURCE = r'''
+class Unserializable:
+    """Stands for an answer value that could not be carried out of the kernel."""
 
-Examples
---------
->>> import pandas as pd
->>> decode(json.loads(json.dumps(encode(pd.Series([1.5, 2.0], index=["a", "b"], name="x")))))
-a    1.5
-b    2.0
-Name: x, dtype: float64
-"""
+    def __init__(self, type_name):
+        self.type_name = type_name
+
+    def __repr__(self):
+        return f"<answer of type {self.type_name} (not a data value; cannot be checked)>"
+
+    def __eq__(self, other):
+        return False
+
+    __hash__ = None
 
 
-def _astype(obj, dtype: str):
+class RemoteCallable:
+    """A function defined in the student's notebook: it can only run in that notebook's kernel."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"<function {self.name} of the notebook>"
+
+    def __call__(self, *args, **kwargs):
+        raise RuntimeError(f"{self.name}() can only run in the notebook's kernel, which is not available")
+
+
+def _astype(obj, dtype):
     try:
         return obj.astype(dtype)
     except (TypeError, ValueError):
         return obj
 
 
-def decode(data: Any) -> Any:
-    """Rebuild a value encoded by :func:`encode` (plain data only; never runs code).
+def _hashable(value):
+    try:
+        hash(value)
+        return value
+    except TypeError:
+        return repr(value)
 
-    Parameters
-    ----------
-    data : object
-        The JSON-decoded payload.
 
-    Returns
-    -------
-    object
-        The value, or an :class:`Unserializable` placeholder.
+MAX_ITEMS = 2_000_000
 
-    Raises
-    ------
-    ValueError
-        If the payload is malformed (then the check that needs it fails).
 
-    Examples
-    --------
-    >>> decode({"__t": "float", "v": "nan"})
-    nan
-    >>> decode({"__t": "unserializable", "type": "builtins.function"})
-    <answer of type builtins.function (not a data value; cannot be checked)>
-    """
+def decode(data):
+    import datetime as _dt
     import numpy as np
     import pandas as pd
 
@@ -193,17 +180,62 @@ def decode(data: Any) -> Any:
         frame = pd.concat(cols, axis=1) if cols else pd.DataFrame(index=index)
         frame.columns = columns
         return frame
+    if tag == "callable":
+        return RemoteCallable(str(data.get("name")))
     if tag == "unserializable":
         return Unserializable(str(data.get("type")))
     raise ValueError(f"unknown answer tag {tag!r}")
+'''
+
+_ns: dict[str, Any] = {}
+exec(compile(KERNEL_SOURCE + DECODE_SOURCE, "<kamcourse codec>", "exec"), _ns)  # noqa: S102 - our own constant source
+encode = _ns["encode"]
+_decode = _ns["decode"]
+Unserializable = _ns["Unserializable"]
+RemoteCallable = _ns["RemoteCallable"]
 
 
-def _hashable(value: Any) -> Any:
-    try:
-        hash(value)
-        return value
-    except TypeError:
-        return repr(value)
+def decode(data: Any) -> Any:
+    """Rebuild a value encoded by :func:`encode` (plain data only; never runs code).
+
+    Parameters
+    ----------
+    data : object
+        The JSON-decoded payload.
+
+    Returns
+    -------
+    object
+        The value, an :class:`Unserializable` placeholder, or a
+        :class:`RemoteCallable` for a function defined in the notebook.
+
+    Raises
+    ------
+    ValueError
+        If the payload is malformed (then the check that needs it fails).
+
+    Examples
+    --------
+    >>> decode({"__t": "float", "v": "nan"})
+    nan
+    >>> decode({"__t": "unserializable", "type": "builtins.object"})
+    <answer of type builtins.object (not a data value; cannot be checked)>
+    >>> decode({"__t": "callable", "name": "volume_needed"})
+    <function volume_needed of the notebook>
+    """
+    return _decode(data)
+
+
+encode.__doc__ = """Encode ``value`` as JSON-ready tagged data (see the module docstring).
+
+Examples
+--------
+>>> import pandas as pd
+>>> decode(json.loads(json.dumps(encode(pd.Series([1.5, 2.0], index=["a", "b"], name="x")))))
+a    1.5
+b    2.0
+Name: x, dtype: float64
+"""
 
 
 def _roundtrip(value: Any) -> Any:
@@ -211,4 +243,3 @@ def _roundtrip(value: Any) -> Any:
     return decode(json.loads(json.dumps(encode(value))))
 
 
-_ = math  # keep import for doctest namespace clarity

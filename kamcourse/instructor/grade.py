@@ -215,6 +215,7 @@ def grade(
     force: bool = False,
     sandbox: str | None = "nobody",
     progress: bool = True,
+    per_student_data: bool = True,
     out: TextIO | None = None,
 ) -> list[GradeRow]:
     """Autograde every submission of ``assignment`` in parallel (并行自动评分).
@@ -239,6 +240,9 @@ def grade(
         When run as root, run kernels as this user (None: as root).
     progress : bool
         Show a progress bar with an ETA.
+    per_student_data : bool
+        Run each notebook (and its checks) with the submission owner's data
+        variant (``kamcourse.data.my_data()``); False: everyone the same data.
     out : file, optional
         Where to print (default: stdout).
 
@@ -303,7 +307,7 @@ def grade(
     print(f"grading {len(todo)} submission(s) of {assignment} with {jobs} worker(s)"
           + (f"; {len(rows)} already graded and unchanged" if rows else ""), file=out)
     settings = {"course_root": str(course.root), "assignment": assignment, "cell_timeout": cell_timeout,
-                "submission_timeout": float(timeout), "sandbox": sandbox}
+                "submission_timeout": float(timeout), "sandbox": sandbox, "per_student_data": per_student_data}
     work: queue.Queue = queue.Queue()
     for item in todo:
         work.put(item)

@@ -76,11 +76,30 @@ def sandbox_user(name: str | None = "nobody") -> SandboxUser:
     return SandboxUser(name, entry.pw_uid, entry.pw_gid, f"kernels run as the unprivileged user {name!r}")
 
 
-def _kernel_manager_class(user: SandboxUser):
+def _kernel_manager_class(user: SandboxUser, zygote=None):
     from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class ForkProvisioner(LocalProvisioner):
+        """Launches the kernel by asking the zygote to fork (see :mod:`.zygote`)."""
+
+        async def launch_kernel(self, cmd, **kwargs):
+            env = dict(kwargs.get("env") or {})
+            self.process = zygote.fork(self.parent.connection_file, str(kwargs.get("cwd") or os.getcwd()), env,
+                                       user.uid, user.gid)
+            self.pid = self.process.pid
+            self.pgid = self.process.pid
+            self.cwd = kwargs.get("cwd")
+            return self.connection_info
 
     class GradingKernelManager(AsyncKernelManager):
         """A kernel manager that launches the kernel as ``user`` and lets it read its connection file."""
+
+        async def _async_pre_start_kernel(self, **kw):
+            kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+            if zygote is not None:
+                self.provisioner.__class__ = ForkProvisioner
+            return kernel_cmd, kw
 
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
@@ -118,31 +137,40 @@ def shared_mpl_config(user: SandboxUser, rundir: str) -> str:
     return folder
 
 
+def kernel_env(rundir: str, user: SandboxUser) -> dict[str, str]:
+    """The environment of a grading kernel (nothing inherited but what is listed here)."""
+    env = {
+        "PATH": os.path.dirname(sys.executable) + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
+        "HOME": rundir,
+        "MPLCONFIGDIR": shared_mpl_config(user, rundir),
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "NBGRADER_EXECUTION": "autograde",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "LANG": os.environ.get("LANG", "C.UTF-8"),
+    }
+    for key in ("KAMCOURSE_SECRET", "KAMCOURSE_VARIANT_CACHE", "KAMCOURSE_DATA_DIR", "KAMCOURSE_CACHE_DIR"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    return env
+
+
 class WarmKernel:
     """A kernel started (and its imports loaded) before the submission it will run is known."""
 
-    def __init__(self, user: SandboxUser, rundir: str, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, user: SandboxUser, rundir: str, extra_env: dict[str, str] | None = None, zygote=None) -> None:
         from jupyter_core.utils import run_sync
 
         self.user = user
         self.home = tempfile.mkdtemp(prefix="home-", dir=rundir)
         if user.active:
             os.chown(self.home, user.uid, user.gid)
-        env = {
-            "PATH": os.path.dirname(sys.executable) + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
+        env = kernel_env(rundir, user)
+        env.update({
             "HOME": self.home,
-            "MPLCONFIGDIR": shared_mpl_config(user, rundir),
             "IPYTHONDIR": os.path.join(self.home, ".ipython"),
-            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-            "NBGRADER_EXECUTION": "autograde",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "LANG": os.environ.get("LANG", "C.UTF-8"),
-        }
-        for key in ("KAMCOURSE_SECRET", "KAMCOURSE_VARIANT_CACHE", "KAMCOURSE_DATA_DIR", "KAMCOURSE_CACHE_DIR"):
-            if key in os.environ:
-                env[key] = os.environ[key]
+        })
         env.update(extra_env or {})
-        manager_class = _kernel_manager_class(user)
+        manager_class = _kernel_manager_class(user, zygote)
         self.km = manager_class(kernel_name="python3")
         self.km.connection_file = os.path.join(rundir, f"kernel-{uuid.uuid4().hex}.json")
         run_sync(self.km.start_kernel)(

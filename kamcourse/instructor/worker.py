@@ -70,11 +70,83 @@ def _limit_characters(nb, limit: int = MAX_OUTPUT_CHARS) -> None:
                     out["data"][mime] = value[:limit] + note.format(n=len(value))
 
 
+class _Shutdown:
+    """Shuts the kernel down (and stops its watchdog) once the checks are done."""
+
+    def __init__(self, kernel: WarmKernel, timer: threading.Timer) -> None:
+        self.kernel, self.timer = kernel, timer
+
+    def shutdown(self) -> None:
+        self.timer.cancel()
+        self.kernel.shutdown()
+
+
+_BUILTIN_ERRORS = {name: obj for name, obj in vars(__import__("builtins")).items()
+                   if isinstance(obj, type) and issubclass(obj, Exception)}
+
+
+class _KernelCaller:
+    """Calls a function of the notebook in its own kernel; arguments and result travel as data."""
+
+    def __init__(self, client, deadline: float) -> None:
+        self.client, self.deadline = client, deadline
+
+    def __call__(self, name: str, args: tuple, kwargs: dict):
+        from queue import Empty
+
+        from jupyter_core.utils import run_sync
+
+        if not name.isidentifier():
+            raise RuntimeError(f"cannot call {name!r}")
+        payload = json.dumps({"args": codec.encode(list(args)), "kwargs": codec.encode(dict(kwargs))})
+        code = (
+            "def __kamcourse_call():\n"
+            "    import json\n"
+            "    __ns = {}\n"
+            f"    exec(compile({codec.KERNEL_SOURCE + codec.DECODE_SOURCE!r}, '<kamcourse codec>', 'exec'), __ns)\n"
+            f"    __p = json.loads({payload!r})\n"
+            "    try:\n"
+            f"        __r = {{'ok': __ns['encode'](globals()[{name!r}](*__ns['decode'](__p['args']), **__ns['decode'](__p['kwargs'])))}}\n"
+            "    except Exception as __e:\n"
+            "        __r = {'raise': type(__e).__name__, 'message': str(__e)[:300]}\n"
+            "    import IPython.display as __d\n"
+            "    __d.display({'application/x-kamcourse-call+json': __r}, raw=True)\n"
+            "__kamcourse_call()\n"
+            "del __kamcourse_call\n"
+        )
+        msg_id = self.client.execute(code, store_history=False, allow_stdin=False)
+        result = None
+        limit = min(self.deadline, time.monotonic() + 30.0)
+        while True:
+            remaining = limit - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"{name}() did not return in time")
+            try:
+                msg = run_sync(self.client.get_iopub_msg)(timeout=remaining)
+            except Empty:
+                raise TimeoutError(f"{name}() did not return in time") from None
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "display_data":
+                data = msg["content"].get("data", {}).get("application/x-kamcourse-call+json")
+                if isinstance(data, dict):
+                    result = data
+            if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                break
+        if not isinstance(result, dict):
+            raise RuntimeError(f"{name}() gave no result")
+        if "ok" in result:
+            return codec.decode(result["ok"])
+        error = _BUILTIN_ERRORS.get(str(result.get("raise")), RuntimeError)
+        raise error(str(result.get("message", "")))
+
+
 class Engine:
     """Grades submissions of one assignment; keeps the next kernel warm."""
 
     def __init__(self, course_root: str, assignment: str, cell_timeout: int | None, submission_timeout: float,
-                 sandbox: str | None) -> None:
+                 sandbox: str | None, use_zygote: bool = True, per_student_data: bool = True) -> None:
+        self.per_student_data = per_student_data
         self.root = Path(course_root)
         self.assignment = assignment
         self.config = load_config(self.root)
@@ -86,22 +158,33 @@ class Engine:
         os.chmod(self.rundir, 0o711)
         self.source_dir = self.root / self.config.CourseDirectory.get("source_directory", "source") / assignment
         self.plans = {p.stem: checker.plan_from_source(p) for p in sorted(self.source_dir.glob("*.ipynb"))}
+        self.zygote = None
+        if use_zygote:
+            from .sandbox import kernel_env
+            from .zygote import Zygote
+
+            try:
+                env = kernel_env(self.rundir, self.user)
+                self.zygote = Zygote({"MPLBACKEND": env["MPLBACKEND"], "MPLCONFIGDIR": env["MPLCONFIGDIR"],
+                                      "KAMCOURSE_LANG": "en"})
+            except Exception:  # noqa: BLE001 - fall back to starting kernels the usual way
+                self.zygote = None
         self._next: WarmKernel | None = None
         self._prepare_next()
 
     # kernels ---------------------------------------------------------------------------
     def _prepare_next(self) -> None:
         try:
-            self._next = WarmKernel(self.user, self.rundir)
+            self._next = WarmKernel(self.user, self.rundir, zygote=self.zygote)
         except Exception:  # noqa: BLE001 - a failed warm start is retried at use
             self._next = None
 
     def _take_kernel(self) -> WarmKernel:
-        kernel = self._next or WarmKernel(self.user, self.rundir)
+        kernel = self._next or WarmKernel(self.user, self.rundir, zygote=self.zygote)
         self._next = None
         if not kernel.wait_ready():
             kernel.shutdown()
-            kernel = WarmKernel(self.user, self.rundir)
+            kernel = WarmKernel(self.user, self.rundir)  # without the fork server, to be safe
             kernel.wait_ready()
         return kernel
 
@@ -109,6 +192,9 @@ class Engine:
         if self._next is not None:
             self._next.shutdown()
             self._next = None
+        if self.zygote is not None:
+            self.zygote.close()
+            self.zygote = None
 
     # grading ---------------------------------------------------------------------------
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
@@ -117,11 +203,13 @@ class Engine:
         stage = Path(job["stage"])
         stage.mkdir(parents=True, exist_ok=True)
         results: dict[str, Any] = {}
-        self._prepare_variant(student)
+        owner = student if self.per_student_data else ""
+        if owner:
+            self._prepare_variant(owner)
         deadline = time.monotonic() + self.submission_timeout
         for name in job["notebooks"]:
             path = workdir / f"{name}.ipynb"
-            results[name] = self._grade_notebook(student, name, path, stage / f"{name}.ipynb", deadline)
+            results[name] = self._grade_notebook(student, name, path, stage / f"{name}.ipynb", deadline, owner)
         return {"student": student, "notebooks": results}
 
     def _private_copy(self, workdir: Path) -> Path:
@@ -197,7 +285,8 @@ class Engine:
             nb, resources = cls(config=self.config).preprocess(nb, resources)
         return nb, resources
 
-    def _grade_notebook(self, student: str, name: str, path: Path, out: Path, deadline: float) -> dict[str, Any]:
+    def _grade_notebook(self, student: str, name: str, path: Path, out: Path, deadline: float,
+                        owner: str) -> dict[str, Any]:
         nb, problem = self._read(path)
         if nb is None:
             status = "notebook missing" if problem == "notebook missing" else "invalid notebook"
@@ -210,9 +299,14 @@ class Engine:
             nb, resources = self._sanitize(nb, resources)
         except Exception as exc:  # noqa: BLE001
             return {"status": "invalid notebook", "reason": f"{type(exc).__name__}: {str(exc)[:300]}", "verdicts": []}
-        status, reason = self._execute(nb, resources, student, path.parent, deadline)
-        snapshots = self._collect_snapshots(nb)
-        verdicts = self._check(name, snapshots, student)
+        status, reason, kernel, client = self._execute(nb, resources, owner, path.parent, deadline)
+        try:
+            snapshots = self._collect_snapshots(nb)
+            alive = status == "graded" or (status == "timed out" and reason.startswith("cell("))
+            caller = _KernelCaller(client, deadline) if alive and client is not None else None
+            verdicts = self._check(name, snapshots, owner, caller)
+        finally:
+            kernel.shutdown()
         self._merge(nb, verdicts)
         from nbgrader.preprocessors import LimitOutput
 
@@ -221,7 +315,7 @@ class Engine:
         nbformat.write(nb, out)
         return {"status": status, "reason": reason, "verdicts": [v.as_dict() for v in verdicts]}
 
-    def _execute(self, nb, resources, student: str, workdir: Path, deadline: float) -> tuple[str, str]:
+    def _execute(self, nb, resources, owner: str, workdir: Path, deadline: float):
         from jupyter_client.kernelspec import NoSuchKernel  # noqa: F401 - import check
         from nbclient.exceptions import DeadKernelError
         from nbgrader.preprocessors import Execute
@@ -232,9 +326,9 @@ class Engine:
         cells = []
         setup = nbformat.v4.new_code_cell(
             "import os as __os\n"
-            f"__os.environ['KAMCOURSE_STUDENT'] = {student!r}\n"
-            f"__os.chdir({str(private)!r})\n"
-            "del __os\n"
+            + (f"__os.environ['KAMCOURSE_STUDENT'] = {owner!r}\n" if owner else "__os.environ.pop('KAMCOURSE_STUDENT', None)\n")
+            + f"__os.chdir({str(private)!r})\n"
+            + "del __os\n"
         )
         setup.metadata["tags"] = [SETUP_TAG]
         cells.append(setup)
@@ -258,6 +352,7 @@ class Engine:
         timer.daemon = True
         timer.start()
         status, reason = "graded", ""
+        executor = None
         try:
             executor = Execute(config=self.config)
             executor.startup_timeout = 120
@@ -273,9 +368,7 @@ class Engine:
             else:
                 status, reason = "error", f"{type(exc).__name__}: {str(exc)[:300]}"
         finally:
-            timer.cancel()
             self._prepare_next()
-            kernel.shutdown()
             shutil.rmtree(private, ignore_errors=True)
         if status == "graded":
             slow = [c for c in nb.cells if c.cell_type == "code" and any(
@@ -284,7 +377,8 @@ class Engine:
                 ids = [c.metadata.get("nbgrader", {}).get("grade_id", c.get("id", "?")) for c in slow]
                 status = "timed out"
                 reason = f"cell(s) {', '.join(ids)} exceeded {self.config.Execute.timeout} s and were interrupted"
-        return status, reason
+        client = getattr(executor, "kc", None) if executor is not None else None
+        return status, reason, _Shutdown(kernel, timer), client
 
     def _collect_snapshots(self, nb) -> dict[str, dict[str, Any]]:
         snapshots: dict[str, dict[str, Any]] = {}
@@ -310,16 +404,19 @@ class Engine:
         nb.cells = kept
         return snapshots
 
-    def _check(self, name: str, snapshots: dict, student: str) -> list[checker.Verdict]:
+    def _check(self, name: str, snapshots: dict, owner: str, caller=None) -> list[checker.Verdict]:
         plan = self.plans.get(name)
         if plan is None:
             return []
         previous = os.environ.get("KAMCOURSE_STUDENT")
-        os.environ["KAMCOURSE_STUDENT"] = student
+        if owner:
+            os.environ["KAMCOURSE_STUDENT"] = owner
+        else:
+            os.environ.pop("KAMCOURSE_STUDENT", None)
         cwd = os.getcwd()
         try:
             os.chdir(self.source_dir)
-            return checker.run_checks(plan, snapshots)
+            return checker.run_checks(plan, snapshots, caller=caller)
         finally:
             os.chdir(cwd)
             if previous is None:
