@@ -27,6 +27,8 @@ from roundtrip import (
 )
 
 NAMES = assignment_names()
+# tests of one assignment share its scratch course: keep them on one xdist worker
+GROUPED = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in NAMES]
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
@@ -57,7 +59,7 @@ def _secret_lines(cells) -> set[str]:
     return lines
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def course_for(tmp_path_factory):
     """One scratch course (with its student version) per assignment, shared by the tests."""
     made = {}
@@ -94,7 +96,7 @@ def test_source_is_well_formed(name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", GROUPED)
 def test_student_version_has_no_solution_or_hidden_test(name: str, course_for) -> None:
     course = course_for(name)
     assert course.released, "generate_assignment produced no notebook"
@@ -121,7 +123,7 @@ def test_plain_nbgrader_round_trip(tmp_path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", GROUPED)
 def test_grading_round_trip(name: str, course_for) -> None:
     """Graded the way instructors grade with the kit (`kamcourse grade`: checks outside the
     student's kernel, each student on their own data variant)."""

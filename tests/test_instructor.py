@@ -24,7 +24,8 @@ from kamcourse.instructor import Course, LeakError, export, feedback, grade, rel
 from kamcourse.instructor.leaks import hidden_lines
 
 A = "a00_getting_started"
-pytestmark = pytest.mark.slow
+# the module's tests share one graded course: keep them on one xdist worker
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
 
 CHEATS = {
     # an object that compares equal to everything (fools ==, numpy.isclose, pandas.testing)
@@ -60,7 +61,7 @@ def _write(root: Path, student: str, notebooks: dict[str, nbformat.NotebookNode]
     return folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", root)
