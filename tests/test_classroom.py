@@ -304,13 +304,6 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
         status, page = logins[case]
         assert status == 403 and "Invalid username or password" in page, (case, status, page[:300])
 
-    # --- a listed student without an account: the server cannot start, with a clear message ---
-    with pytest.raises(H.HTTPError) as failed:
-        room.request_server(ghost)
-    assert failed.value.status == 500 and "has no Unix account on this server" in failed.value.body
-    assert not room.server_state(ghost)["exists"]
-
-    lap("ghost")
     # --- students fetch, work in their own server, submit ---------------------------------
     A, B = room.student(alice), room.student(bob)
     nb_path = f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
@@ -395,6 +388,16 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
         lab_config["disabledExtensions"]), lab_config["disabledExtensions"]
 
     lap("access")
+    # --- a listed student without an account: the server cannot start, with a clear message ---
+    before = sorted(p.name for p in room.inbound.iterdir())
+    with pytest.raises(H.HTTPError) as failed:
+        room.request_server(ghost)
+    assert failed.value.status == 500 and "has no Unix account on this server" in failed.value.body
+    assert not room.server_state(ghost)["exists"]
+    assert sorted(p.name for p in room.inbound.iterdir()) == before, "nothing submitted was lost"
+    assert room.server_state(alice)["ready"] and room.server_state(bob)["ready"], "the others' servers still run"
+    lap("ghost")
+
     # --- the instructor collects: the latest submission of each student -------------------
     out = room.instructor_run("nbgrader", "collect", ASSIGNMENT)
     log = out.stdout + out.stderr

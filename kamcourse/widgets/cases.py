@@ -12,23 +12,14 @@ the input widgets), ``state`` (dict of the last result; when drawing also
 
 from __future__ import annotations
 
+from ._common import redraw as _redraw
+
 from .. import i18n
 from ..cases import gree_gome as _gg
 
 __all__ = ["standoff_explorer"]
 
 
-def _redraw(out, draw, state: dict) -> None:
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        ax = draw()
-        display(ax.figure)
-        plt.close(ax.figure)
-    state["draws"] = state.get("draws", 0) + 1
-    state["figure_title"] = ax.get_title()
 
 
 def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):

@@ -17,6 +17,8 @@ when drawing, also ``draws`` and ``figure_title``) and ``update()``
 
 from __future__ import annotations
 
+from ._common import redraw as _redraw
+
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -41,18 +43,6 @@ DEFAULT_OFFERS = pd.DataFrame(
 )
 
 
-def _redraw(out, draw, state: dict) -> None:
-    """Clear ``out`` and draw a new figure inside it (no figure is left open)."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        ax = draw()
-        display(ax.figure)
-        plt.close(ax.figure)
-    state["draws"] = state.get("draws", 0) + 1
-    state["figure_title"] = ax.get_title()
 
 
 def _name(key: Any) -> str:

@@ -13,6 +13,8 @@ functions and redraw a :mod:`kamcourse.viz` figure.
 
 from __future__ import annotations
 
+from ._common import redraw as _redraw
+
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -33,21 +35,6 @@ def _pct(x: float, digits: int = 0) -> str:
     return f"{100 * x:.{digits}f}%"
 
 
-def _redraw(out, draw, state: dict) -> None:
-    """Clear ``out`` and draw a new figure inside it (no figure is left open).
-
-    Records the number of redraws and the last figure's title in ``state``.
-    """
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        ax = draw()
-        display(ax.figure)
-        plt.close(ax.figure)
-    state["draws"] = state.get("draws", 0) + 1
-    state["figure_title"] = ax.get_title()
 
 
 def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool = True) -> VBox:
