@@ -305,7 +305,7 @@ def grade(
 
     jobs = min(jobs or os.cpu_count() or 1, max(len(todo), 1))
     print(f"grading {len(todo)} submission(s) of {assignment} with {jobs} worker(s)"
-          + (f"; {len(rows)} already graded and unchanged" if rows else ""), file=out)
+          + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({user.reason})", file=out)
     settings = {"course_root": str(course.root), "assignment": assignment, "cell_timeout": cell_timeout,
                 "submission_timeout": float(timeout), "sandbox": sandbox, "per_student_data": per_student_data}
     work: queue.Queue = queue.Queue()
@@ -365,7 +365,7 @@ def grade(
     bar = _Progress(len(todo), out, progress)
     for _ in range(len(todo)):
         student, folder, fp, result = results.get()
-        row = _finalize(course, assignment, notebooks, student, folder, fp, result, user, stage_root / student)
+        row = _finalize(course, assignment, notebooks, student, folder, fp, result, stage_root / student)
         rows[student] = row
         (state_dir / f"{student}.json.tmp").write_text(json.dumps({"fingerprint": fp, **asdict(row)}), encoding="utf-8")
         os.replace(state_dir / f"{student}.json.tmp", state_dir / f"{student}.json")
@@ -384,7 +384,7 @@ def grade(
 
 
 def _finalize(course: Course, assignment: str, notebooks: list[str], student: str, folder: Path, fp: str,
-              result: dict[str, Any], user, stage: Path) -> GradeRow:
+              result: dict[str, Any], stage: Path) -> GradeRow:
     import nbformat
     from nbgrader.api import Gradebook
     from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
