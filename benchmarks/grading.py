@@ -80,6 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     assignment = args.assignment if (ROOT / "assignments" / args.assignment).is_dir() else "a00_getting_started"
     with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o755)  # grading kernels (user nobody when run as root) read the data variants here
         base = _course_with_submissions(assignment, args.n, Path(tmp) / "base")
         a, b, c = Path(tmp) / "nbgrader", Path(tmp) / "kamcourse", Path(tmp) / "kamcourse-variants"
         for folder in (a, b, c):
