@@ -59,7 +59,9 @@ def _child(request: dict[str, Any]) -> None:  # pragma: no cover - runs in the f
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
-        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"], "--HistoryManager.hist_file=:memory:"]
+        # exit when the zygote goes away (ipykernel's parent poller), so no kernel outlives a killed grader
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"], "--HistoryManager.hist_file=:memory:",
+                    f"--IPKernelApp.parent_handle={os.getppid()}"]
         from ipykernel.kernelapp import IPKernelApp
 
         IPKernelApp.launch_instance()
