@@ -157,3 +157,16 @@ def converged_fit(res: Any, names: tuple[str, ...]) -> tuple[bool, str]:
             f"the model describes, or there are too few customers); {message}"
         )
     return bool(ok), message
+
+
+def report_nonconvergence(model: str, iterations: int, message: str, strict: bool, advice: str) -> None:
+    """Say loudly that a fit did not converge: raise :class:`ConvergenceError`, or warn when not ``strict``."""
+    import warnings
+
+    text = (
+        f"the {model} fit did not converge after {iterations} iteration(s): {message.rstrip('.')}. "
+        f"The parameters are not to be trusted; {advice}"
+    )
+    if strict:
+        raise ConvergenceError(text)
+    warnings.warn(text, RuntimeWarning, stacklevel=3)

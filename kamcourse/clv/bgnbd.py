@@ -13,14 +13,13 @@ Beta(a, b)). We only see each customer's purchase history summarised as
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._inputs import ConvergenceError, as_times, converged_fit as _converged, customer_history, scalar_or_series, unwrap
+from ._inputs import ConvergenceError, report_nonconvergence, as_times, converged_fit as _converged, customer_history, scalar_or_series, unwrap
 
 __all__ = ["BGNBD", "fit_bgnbd", "ConvergenceError"]
 
@@ -404,11 +403,5 @@ def fit_bgnbd(
         message=message,
     )
     if not converged:
-        text = (
-            f"the BG/NBD fit did not converge after {res.nit} iteration(s): {message.rstrip('.')}. "
-            "The parameters are not to be trusted; check the data (enough repeat buyers?) or raise max_iter."
-        )
-        if strict:
-            raise ConvergenceError(text)
-        warnings.warn(text, RuntimeWarning, stacklevel=2)
+        report_nonconvergence("BG/NBD", int(res.nit), message, strict, "check the data (enough repeat buyers?) or raise max_iter.")
     return model

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._validate import as_numeric_series
-from ._inputs import ConvergenceError, converged_fit, repeat_values, scalar_or_series, unwrap
+from ._inputs import ConvergenceError, report_nonconvergence, converged_fit, repeat_values, scalar_or_series, unwrap
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
 
@@ -266,13 +266,7 @@ def fit_gamma_gamma(
         message=message,
     )
     if not converged:
-        text = (
-            f"the Gamma-Gamma fit did not converge after {res.nit} iteration(s): {message.rstrip('.')}. "
-            "The parameters are not to be trusted; check the data or raise max_iter."
-        )
-        if strict:
-            raise ConvergenceError(text)
-        warnings.warn(text, RuntimeWarning, stacklevel=2)
+        report_nonconvergence("Gamma-Gamma", int(res.nit), message, strict, "check the data or raise max_iter.")
     elif q <= 1:
         warnings.warn(
             f"q = {q:.3g} <= 1: the population mean spend is not defined; expected spends are unreliable",
