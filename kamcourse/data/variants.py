@@ -30,7 +30,7 @@ import pandas as pd
 
 from ._catalog import END_DATE
 from ._schema import ANSWER_TABLES, STUDENT_TABLES
-from .loaders import _frames_from_text, _texts_from_frames, load
+from .loaders import _frames_from_text, load
 
 __all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "DEFAULT_SECRET"]
 
@@ -162,10 +162,11 @@ def _variant_frames(seed: int) -> dict[str, pd.DataFrame]:
         except OSError:  # not there yet, or not readable by this user
             texts = {}
     if not texts:
-        from .generator import generate
+        from .loaders import dataset_texts
 
-        frames = generate(seed=seed)
-        texts = _texts_from_frames({n: frames[n] for n in STUDENT_TABLES})
+        # the same CSV text write_datasets() would write for this seed (no extra round trip)
+        all_texts = dataset_texts(seed=seed)
+        texts = {n: all_texts[f"{n}.csv"] for n in STUDENT_TABLES}
         if folder is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
