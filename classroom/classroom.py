@@ -481,7 +481,7 @@ def _course_folder(s: Settings, assignments: list[str] | None) -> None:
             raise ClassroomError(f"no assignment {name!r} in {kit}")
         if not (source / name).exists():
             shutil.copytree(kit / name, source / name)
-    for dirpath, dirnames, filenames in os.walk(course):
+    for dirpath, _dirnames, filenames in os.walk(course):
         for n in [dirpath, *[os.path.join(dirpath, f) for f in filenames]]:
             os.chown(n, uid, gid)
     os.chmod(course, 0o700)

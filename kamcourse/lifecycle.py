@@ -19,7 +19,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validate import as_numeric_series, check_choice, check_fraction, check_number, check_positive_int, require_columns
+from ._validate import (
+    as_numeric_series,
+    check_choice,
+    check_fraction,
+    check_number,
+    check_positive_int,
+    require_columns,
+)
 
 __all__ = [
     "STAGES",

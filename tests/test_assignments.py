@@ -9,11 +9,9 @@ solution), so they are never released with the assignment.
 from __future__ import annotations
 
 import importlib.util
-import re
 
 import nbformat
 import pytest
-
 from roundtrip import (
     ASSIGNMENTS,
     HIDDEN_BLOCK,

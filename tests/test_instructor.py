@@ -17,8 +17,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from roundtrip import ROOT, Course as RoundtripCourse, build_submission
+from roundtrip import ROOT, build_submission
+from roundtrip import Course as RoundtripCourse
 
 from kamcourse.instructor import Course, LeakError, export, feedback, grade, release
 from kamcourse.instructor.leaks import hidden_lines

@@ -4,7 +4,6 @@ deterministic from a course secret and the id; graded against the submission own
 from __future__ import annotations
 
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -87,7 +86,8 @@ def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from roundtrip import ROOT, Course as RoundtripCourse, build_submission, meta, solution_source
+    from roundtrip import ROOT, build_submission, meta, solution_source
+    from roundtrip import Course as RoundtripCourse
 
     from kamcourse.instructor import Course, grade, release
     from kamcourse.instructor.checker import assigned_names

@@ -10,7 +10,6 @@ import pandas as pd
 from .._validate import as_numeric_series
 
 
-
 class ConvergenceError(RuntimeError):
     """A model fit stopped before the optimiser converged; its numbers are not to be trusted."""
 

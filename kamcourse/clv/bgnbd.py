@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._inputs import ConvergenceError, report_nonconvergence, as_times, converged_fit as _converged, customer_history, scalar_or_series, unwrap
+from ._inputs import ConvergenceError, as_times, customer_history, report_nonconvergence, scalar_or_series, unwrap
+from ._inputs import converged_fit as _converged
 
 __all__ = ["BGNBD", "fit_bgnbd", "ConvergenceError"]
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._validate import as_numeric_series
-from ._inputs import ConvergenceError, report_nonconvergence, converged_fit, repeat_values, scalar_or_series, unwrap
+from ._inputs import converged_fit, repeat_values, report_nonconvergence, scalar_or_series, unwrap
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
 

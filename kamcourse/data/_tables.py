@@ -11,15 +11,6 @@ import numpy as np
 import pandas as pd
 
 from ._catalog import (
-    CONTACT_ROLES,
-    DECISION_LEVELS,
-    INDUSTRIES,
-    KANO_ANSWERS,
-    KANO_FEATURES,
-    PIPELINE,
-    PROSPECTING_METHODS,
-    SERVICE_TYPES,
-    SEVERITIES,
     _FIRM_A,
     _FIRM_B,
     _FREIGHT,
@@ -30,11 +21,21 @@ from ._catalog import (
     _METHOD_PARAMS,
     _METHOD_WIN_SHARE,
     _VISIT_COST,
-    _World,
+    CONTACT_ROLES,
+    DECISION_LEVELS,
+    INDUSTRIES,
+    KANO_ANSWERS,
+    KANO_FEATURES,
+    PIPELINE,
+    PROSPECTING_METHODS,
+    SERVICE_TYPES,
+    SEVERITIES,
     _choice_rows,
     _person_names,
     _uint,
+    _World,
 )
+
 
 def _contacts(w: _World, plan: pd.DataFrame, staff: pd.DataFrame, current: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     rng, n = w.rng, w.n

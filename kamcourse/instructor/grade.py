@@ -400,7 +400,7 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
             gb.update_or_create_submission(assignment, student, timestamp=_timestamp(folder))
         if "error" in result or "timeout" in result:
             status = "timed out" if "timeout" in result else "error"
-            reason = (f"the grading worker was stopped after the time limit" if status == "timed out"
+            reason = ("the grading worker was stopped after the time limit" if status == "timed out"
                       else result["error"])
             statuses.append((status, reason))
             per_notebook = {name: {"status": status} for name in notebooks}

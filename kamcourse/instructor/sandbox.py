@@ -130,7 +130,7 @@ def shared_mpl_config(user: SandboxUser, rundir: str) -> str:
         env = dict(os.environ, MPLCONFIGDIR=folder)
         subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=False,
                        capture_output=True)
-        for dirpath, dirnames, filenames in os.walk(folder):
+        for dirpath, _dirnames, filenames in os.walk(folder):
             os.chmod(dirpath, 0o755)
             for f in filenames:
                 os.chmod(os.path.join(dirpath, f), 0o644)
@@ -187,11 +187,10 @@ class WarmKernel:
         A kernel handed over while still importing would make the first cell's
         time limit interrupt the imports.
         """
+        import time
         from queue import Empty
 
         from jupyter_core.utils import run_sync
-
-        import time
 
         deadline = time.monotonic() + timeout
         while not self._ready and time.monotonic() < deadline:

@@ -8,7 +8,6 @@ staging folder; the parent writes the gradebook (one writer, no lock fights).
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -270,7 +269,13 @@ class Engine:
         }
 
     def _sanitize(self, nb, resources):
-        from nbgrader.preprocessors import CheckCellMetadata, ClearOutput, DeduplicateIds, OverwriteCells, OverwriteKernelspec
+        from nbgrader.preprocessors import (
+            CheckCellMetadata,
+            ClearOutput,
+            DeduplicateIds,
+            OverwriteCells,
+            OverwriteKernelspec,
+        )
 
         # a cell a student copied keeps its nbgrader metadata: only the first of a grade_id counts
         seen: set[str] = set()

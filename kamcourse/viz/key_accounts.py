@@ -27,7 +27,7 @@ from ..accounts import (
     top_share,
 )
 from ..economics import breakeven_volume_increase, whale_curve, whale_peak
-from ..relationship import _cell_text, KOTLER_MATRIX, MARGIN_CATEGORIES, N_CUSTOMERS_CATEGORIES, RELATIONSHIP_LEVELS
+from ..relationship import KOTLER_MATRIX, MARGIN_CATEGORIES, N_CUSTOMERS_CATEGORIES, RELATIONSHIP_LEVELS, _cell_text
 from ._style import PALETTE, color_for, finish, new_axes, percent_axis
 
 __all__ = [

@@ -12,10 +12,9 @@ the input widgets), ``state`` (dict of the last result; when drawing also
 
 from __future__ import annotations
 
-from ._common import redraw as _redraw
-
 from .. import i18n
 from ..cases import gree_gome as _gg
+from ._common import redraw as _redraw
 
 __all__ = ["standoff_explorer"]
 

@@ -17,8 +17,6 @@ when drawing, also ``draws`` and ``figure_title``) and ``update()``
 
 from __future__ import annotations
 
-from ._common import redraw as _redraw
-
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -29,6 +27,7 @@ from .. import i18n
 from ..clv import clv, margin_multiple
 from ..lifecycle import classify_stages, lifecycle_curve, lifecycle_pattern, stage_history
 from ..value import COMPONENTS, VALUE_COMPONENTS, compare_offers
+from ._common import redraw as _redraw
 
 __all__ = ["delivered_value_explorer", "clv_explorer", "lifecycle_explorer"]
 

@@ -13,8 +13,6 @@ functions and redraw a :mod:`kamcourse.viz` figure.
 
 from __future__ import annotations
 
-from ._common import redraw as _redraw
-
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -24,6 +22,7 @@ from .. import i18n
 from .._validate import check_fraction, check_number
 from ..accounts import QUADRANTS, portfolio_quadrant, score_accounts
 from ..economics import breakeven_volume_increase
+from ._common import redraw as _redraw
 
 if TYPE_CHECKING:  # ipywidgets is imported inside the explorers
     from ipywidgets import VBox
