@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._inputs import ConvergenceError, as_times, customer_history, report_nonconvergence, scalar_or_series, unwrap
-from ._inputs import converged_fit as _converged
+from ..validation import as_times, customer_history, scalar_or_series, unwrap
+from .convergence import converged_fit, report_nonconvergence
 
-__all__ = ["BGNBD", "fit_bgnbd", "ConvergenceError"]
+__all__ = ["BGNBD", "fit_bgnbd"]
 
 _PARAMS = ("r", "alpha", "a", "b")
 
@@ -388,7 +388,7 @@ def fit_bgnbd(
         return value, gradient
 
     res = minimize(objective, x0=np.zeros(4), jac=True, method="BFGS", options={"maxiter": max_iter, "gtol": 1e-8})
-    converged, message = _converged(res, _PARAMS)
+    converged, message = converged_fit(res, _PARAMS)
     r, alpha_s, a, b = np.exp(res.x)
     alpha = alpha_s / scale
     ll, _ = _loglik_terms(np.array([r, alpha, a, b]), x, tx, T_, grad=False)

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validate import as_numeric_series
-from ._inputs import converged_fit, repeat_values, report_nonconvergence, scalar_or_series, unwrap
+from ..validation import as_numeric_series, repeat_values, scalar_or_series, unwrap
+from .convergence import converged_fit, report_nonconvergence
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
 
