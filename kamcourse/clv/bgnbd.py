@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..validation import as_times, customer_history, scalar_or_series, unwrap
+from ..validation import as_times, check_positive_int, customer_history, scalar_or_series, unwrap
 from .convergence import converged_fit, report_nonconvergence
 
 __all__ = ["BGNBD", "fit_bgnbd"]
@@ -273,6 +273,21 @@ class BGNBD:
         return unwrap(pd.Series(p, index=f.index), scalar)
 
 
+def _distinct_histories(
+    f: pd.Series, rec: pd.Series, age: pd.Series
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Identical (frequency, recency, T) histories grouped: the likelihood of a pattern counts once per customer."""
+    raw = np.column_stack([f.to_numpy(), rec.to_numpy(), age.to_numpy()])
+    order = np.lexsort((raw[:, 2], raw[:, 1], raw[:, 0]))
+    ordered = raw[order]
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    starts = np.flatnonzero(new)
+    patterns = ordered[starts]
+    weights = np.diff(np.append(starts, len(ordered))).astype(float)
+    return patterns[:, 0], patterns[:, 1], patterns[:, 2], weights
+
+
 def fit_bgnbd(
     frequency: Any,
     recency: Any,
@@ -359,19 +374,8 @@ def fit_bgnbd(
     t_max = float(age.max())
     if t_max <= 0:
         raise ValueError("every T is 0: customers need some age (time since their first purchase)")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive whole number, got {max_iter!r}")
-
-    # group identical histories: the likelihood of a pattern counts once per customer
-    raw = np.column_stack([f.to_numpy(), rec.to_numpy(), age.to_numpy()])
-    order = np.lexsort((raw[:, 2], raw[:, 1], raw[:, 0]))
-    ordered = raw[order]
-    new = np.ones(len(ordered), dtype=bool)
-    new[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
-    starts = np.flatnonzero(new)
-    patterns = ordered[starts]
-    w = np.diff(np.append(starts, len(ordered))).astype(float)
-    x, tx, T_ = patterns[:, 0], patterns[:, 1], patterns[:, 2]
+    max_iter = check_positive_int(max_iter, "max_iter")
+    x, tx, T_, w = _distinct_histories(f, rec, age)
     x_groups = np.unique(x, return_inverse=True)
     n = float(w.sum())
     scale = 1.0 / t_max

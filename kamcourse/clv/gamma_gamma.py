@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..validation import as_numeric_series, repeat_values, scalar_or_series, unwrap
+from ..validation import as_numeric_series, check_positive_int, repeat_values, scalar_or_series, unwrap
 from .convergence import converged_fit, report_nonconvergence
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
@@ -232,8 +232,7 @@ def fit_gamma_gamma(
     f, m = repeat_values(frequency, monetary_value)
     if len(f) == 0:
         raise ValueError("frequency is empty; the model needs customers with repeat purchases")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive whole number, got {max_iter!r}")
+    max_iter = check_positive_int(max_iter, "max_iter")
     x = f.to_numpy()
     money = m.to_numpy()
     scale = 1.0 / float(money.mean())

@@ -117,6 +117,21 @@ def _suggest(name: object, valid: list[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def _table_name(name: object, answers: bool) -> str:
+    """``name`` if it names a student table (an answer table with ``answers``); the message lists the valid ones."""
+    what, valid, others = ("answer table", ANSWER_TABLES, STUDENT_TABLES) if answers else ("table", STUDENT_TABLES, ANSWER_TABLES)
+    if not isinstance(name, str):
+        article = "an" if answers else "a"
+        raise TypeError(f"name must be {article} {what} name (str), got {name!r} ({type(name).__name__})")
+    if name not in valid:
+        hint = _suggest(name, list(valid))
+        if name in others:
+            hint = (f"; {name!r} is a student table: use load({name!r})" if answers
+                    else f"; {name!r} is an instructor table: use load_answers({name!r})")
+        raise ValueError(f"unknown {what} {name!r}; valid names: {', '.join(valid)}{hint}")
+    return name
+
+
 @functools.lru_cache(maxsize=32)
 def _cached(path: str, mtime: float, name: str) -> pd.DataFrame:
     return read_table(path, table_of(name))
@@ -167,14 +182,7 @@ def load(name: str) -> pd.DataFrame:
     ...
     ValueError: unknown table 'ordrs'; valid names: customers, staff, contacts, opportunities, orders, cost_to_serve, service_requests, surveys, kano_survey, prospects; did you mean 'orders'?
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a table name (str), got {name!r} ({type(name).__name__})")
-    if name not in STUDENT_TABLES:
-        hint = _suggest(name, list(STUDENT_TABLES))
-        if name in ANSWER_TABLES:
-            hint = f"; {name!r} is an instructor table: use load_answers({name!r})"
-        raise ValueError(f"unknown table {name!r}; valid names: {', '.join(STUDENT_TABLES)}{hint}")
-    return _load_file(data_folder() / f"{name}.csv", name)
+    return _load_file(data_folder() / f"{_table_name(name, answers=False)}.csv", name)
 
 
 def load_answers(name: str) -> pd.DataFrame:
@@ -207,14 +215,7 @@ def load_answers(name: str) -> pd.DataFrame:
     >>> list(load_answers("runaway_horse").columns)
     ['customer_id', 'staff_id', 'leave_date']
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be an answer table name (str), got {name!r} ({type(name).__name__})")
-    if name not in ANSWER_TABLES:
-        hint = _suggest(name, list(ANSWER_TABLES))
-        if name in STUDENT_TABLES:
-            hint = f"; {name!r} is a student table: use load({name!r})"
-        raise ValueError(f"unknown answer table {name!r}; valid names: {', '.join(ANSWER_TABLES)}{hint}")
-    return _load_file(data_folder() / "instructor" / f"{name}.csv", name)
+    return _load_file(data_folder() / "instructor" / f"{_table_name(name, answers=True)}.csv", name)
 
 
 # --------------------------------------------------------------------------- writing

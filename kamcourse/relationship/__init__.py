@@ -7,7 +7,7 @@ is to an account, one module each:
   marketing (关系营销的水平) and the matrix that picks a level from the number
   of customers and the margin, exactly as the course materials print it
   (:func:`relationship_levels`);
-- :mod:`~kamcourse.relationship.kam_stages`: the stages a key-account
+- :mod:`~kamcourse.relationship.stages`: the stages a key-account
   relationship goes through: Millman & Wilson's six KAM stages
   (:data:`KAM_STAGES`) and McDonald & Rogers' relationship stages
   (:data:`MCDONALD_ROGERS_STAGES`);
@@ -19,39 +19,9 @@ is to an account, one module each:
 ('partnership',)
 """
 
-from .coverage import COVERAGE_MODELS, contact_coverage
-from .kam_stages import (
-    KAM_STAGE_DESCRIPTIONS,
-    KAM_STAGES,
-    MCDONALD_ROGERS_DESCRIPTIONS,
-    MCDONALD_ROGERS_STAGES,
-    kam_stages,
-)
-from .levels import (
-    KOTLER_MATRIX,
-    MARGIN_CATEGORIES,
-    N_CUSTOMERS_CATEGORIES,
-    RELATIONSHIP_LEVEL_DESCRIPTIONS,
-    RELATIONSHIP_LEVELS,
-    relationship_level_table,
-    relationship_levels,
-    relationship_matrix,
-)
+from . import coverage, levels, stages
+from .coverage import *  # noqa: F401,F403
+from .levels import *  # noqa: F401,F403
+from .stages import *  # noqa: F401,F403
 
-__all__ = [
-    "RELATIONSHIP_LEVELS",
-    "RELATIONSHIP_LEVEL_DESCRIPTIONS",
-    "N_CUSTOMERS_CATEGORIES",
-    "MARGIN_CATEGORIES",
-    "KOTLER_MATRIX",
-    "relationship_levels",
-    "relationship_level_table",
-    "relationship_matrix",
-    "KAM_STAGES",
-    "KAM_STAGE_DESCRIPTIONS",
-    "MCDONALD_ROGERS_STAGES",
-    "MCDONALD_ROGERS_DESCRIPTIONS",
-    "kam_stages",
-    "COVERAGE_MODELS",
-    "contact_coverage",
-]
+__all__ = [*levels.__all__, *stages.__all__, *coverage.__all__]

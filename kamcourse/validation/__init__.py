@@ -26,47 +26,12 @@ CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :fu
 0.2
 """
 
-from .dates import as_date, as_dates
-from .history import as_times, customer_history, repeat_values
-from .keys import check_choice, check_keys
-from .scalars import check_fraction, check_number, check_positive_int, check_weights
-from .series import (
-    as_flags,
-    as_numeric_series,
-    check_no_nan,
-    customer_values,
-    first_label,
-    is_scalar,
-    paired_series,
-    scalar_or_series,
-    threshold_value,
-    unwrap,
-)
-from .tables import check_not_empty, check_transactions, require_columns
+from . import dates, history, keys, scalars, series, tables
+from .dates import *  # noqa: F401,F403
+from .history import *  # noqa: F401,F403
+from .keys import *  # noqa: F401,F403
+from .scalars import *  # noqa: F401,F403
+from .series import *  # noqa: F401,F403
+from .tables import *  # noqa: F401,F403
 
-__all__ = [
-    "check_number",
-    "check_fraction",
-    "check_positive_int",
-    "check_weights",
-    "check_choice",
-    "check_keys",
-    "is_scalar",
-    "first_label",
-    "check_no_nan",
-    "as_numeric_series",
-    "paired_series",
-    "threshold_value",
-    "customer_values",
-    "as_flags",
-    "scalar_or_series",
-    "unwrap",
-    "as_date",
-    "as_dates",
-    "require_columns",
-    "check_not_empty",
-    "check_transactions",
-    "customer_history",
-    "repeat_values",
-    "as_times",
-]
+__all__ = [*scalars.__all__, *keys.__all__, *series.__all__, *dates.__all__, *tables.__all__, *history.__all__]

@@ -23,57 +23,9 @@ language by :func:`kamcourse.i18n.label`.
 """
 
 from ..evidence import EVIDENCE_STATUSES, SOURCES, Claim, Fact
-from .facts import (
-    AVERAGE_CUT,
-    CHANNEL_MODELS,
-    DISCUSSION_QUESTIONS,
-    FACTS,
-    KAM_CHANGES,
-    PRICE_CUTS,
-    TIMELINE,
-    ChannelPoint,
-    Event,
-    PriceCut,
-    channel_table,
-    price_cut_table,
-    timeline_table,
-)
-from .game import STANDOFF, Game, best_responses, dominant_strategy, make_game, nash_equilibria
-from .recovery import (
-    ILLUSTRATIVE_MAKER_MARGIN,
-    ILLUSTRATIVE_RETAIL_MARGINS,
-    cut_on_supply_price,
-    price_cut,
-    recovery_table,
-)
+from . import facts, game, recovery
+from .facts import *  # noqa: F401,F403
+from .game import *  # noqa: F401,F403
+from .recovery import *  # noqa: F401,F403
 
-__all__ = [
-    "EVIDENCE_STATUSES",
-    "SOURCES",
-    "Fact",
-    "FACTS",
-    "Event",
-    "TIMELINE",
-    "PriceCut",
-    "PRICE_CUTS",
-    "AVERAGE_CUT",
-    "ChannelPoint",
-    "CHANNEL_MODELS",
-    "Claim",
-    "KAM_CHANGES",
-    "DISCUSSION_QUESTIONS",
-    "ILLUSTRATIVE_RETAIL_MARGINS",
-    "ILLUSTRATIVE_MAKER_MARGIN",
-    "Game",
-    "STANDOFF",
-    "price_cut",
-    "timeline_table",
-    "price_cut_table",
-    "channel_table",
-    "recovery_table",
-    "cut_on_supply_price",
-    "make_game",
-    "best_responses",
-    "dominant_strategy",
-    "nash_equilibria",
-]
+__all__ = ["EVIDENCE_STATUSES", "SOURCES", "Fact", "Claim", *facts.__all__, *recovery.__all__, *game.__all__]

@@ -4,18 +4,9 @@ Each takes ``ax=None`` (draws on a new Axes when not given), labels through
 :mod:`kamcourse.i18n` and returns the matplotlib ``Axes``.
 """
 
-from .complaint_relay import complaint_estimate, complaint_handoffs
-from .gree_gome import STATUS_COLORS, gree_gome_payoffs, gree_gome_price_cuts, gree_gome_recovery, gree_gome_timeline
-from .runaway_horse import runaway_coverage, runaway_revenue
+from . import complaint_relay, gree_gome, runaway_horse
+from .complaint_relay import *  # noqa: F401,F403
+from .gree_gome import *  # noqa: F401,F403
+from .runaway_horse import *  # noqa: F401,F403
 
-__all__ = [
-    "STATUS_COLORS",
-    "gree_gome_timeline",
-    "gree_gome_price_cuts",
-    "gree_gome_payoffs",
-    "gree_gome_recovery",
-    "runaway_revenue",
-    "runaway_coverage",
-    "complaint_handoffs",
-    "complaint_estimate",
-]
+__all__ = [*gree_gome.__all__, *runaway_horse.__all__, *complaint_relay.__all__]
