@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import as_times, check_positive_int, customer_history, scalar_or_series, unwrap
-from .convergence import converged_fit, report_nonconvergence
+from .convergence import converged_fit, maximise_log_likelihood, report_nonconvergence
 
 __all__ = ["BGNBD", "fit_bgnbd"]
 
@@ -361,8 +361,6 @@ def fit_bgnbd(
     ...
     ValueError: some recency values are larger than T: recency 40 > T 30 at 1 (1 customer(s)); ...
     """
-    from scipy.optimize import minimize
-
     f, rec, age = customer_history(frequency, recency, T)
     if len(f) == 0:
         raise ValueError("frequency is empty; the model needs customers")
@@ -381,17 +379,11 @@ def fit_bgnbd(
     scale = 1.0 / t_max
     txs, Ts = tx * scale, T_ * scale
 
-    def objective(logp: np.ndarray) -> tuple[float, np.ndarray]:
-        with np.errstate(over="ignore", invalid="ignore"):
-            params = np.exp(logp)
-            ll, d = _loglik_terms(params, x, txs, Ts, grad=True, x_groups=x_groups)
-            value = -float(w @ ll) / n
-            gradient = -np.array([w @ g for g in d]) * params / n
-        if not (np.isfinite(value) and np.isfinite(gradient).all()):
-            return 1e300, np.zeros(4)
-        return value, gradient
+    def terms(params: np.ndarray) -> tuple[float, np.ndarray]:
+        ll, d = _loglik_terms(params, x, txs, Ts, grad=True, x_groups=x_groups)
+        return float(w @ ll), np.array([w @ g for g in d])
 
-    res = minimize(objective, x0=np.zeros(4), jac=True, method="BFGS", options={"maxiter": max_iter, "gtol": 1e-8})
+    res = maximise_log_likelihood(terms, 4, n, max_iter)
     converged, message = converged_fit(res, _PARAMS)
     r, alpha_s, a, b = np.exp(res.x)
     alpha = alpha_s / scale

@@ -7,11 +7,12 @@ for one), rather than handing back parameters that look fine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-__all__ = ["ConvergenceError", "converged_fit", "report_nonconvergence"]
+__all__ = ["ConvergenceError", "maximise_log_likelihood", "converged_fit", "report_nonconvergence"]
 
 
 class ConvergenceError(RuntimeError):
@@ -22,6 +23,54 @@ class ConvergenceError(RuntimeError):
     >>> issubclass(ConvergenceError, RuntimeError)
     True
     """
+
+
+def maximise_log_likelihood(
+    terms: Callable[[np.ndarray], tuple[float, np.ndarray]], n_params: int, n: float, max_iter: int
+) -> Any:
+    """Maximise a log-likelihood over the logs of its (positive) parameters with BFGS (最大似然估计).
+
+    ``terms(params)`` returns the total log-likelihood and its gradient in the
+    parameters; the optimiser minimises minus the mean (over ``n``
+    customers) from the log-parameters 0 (all parameters 1), with the
+    analytic gradient. A step into non-finite values counts as very bad
+    (1e300), so the optimiser backs off. Judge the result with :func:`converged_fit`.
+
+    Parameters
+    ----------
+    terms : callable
+        ``terms(params) -> (log_likelihood, gradient)``.
+    n_params : int
+        Number of parameters.
+    n : float
+        Number of customers (the likelihood is averaged over them).
+    max_iter : int
+        Iteration limit.
+
+    Returns
+    -------
+    scipy.optimize.OptimizeResult
+        ``res.x`` holds the log-parameters.
+
+    Examples
+    --------
+    >>> res = maximise_log_likelihood(lambda p: (-float((p[0] - 2.0) ** 2), np.array([-2 * (p[0] - 2.0)])), 1, 1, 100)
+    >>> round(float(np.exp(res.x[0])), 4)
+    2.0
+    """
+    from scipy.optimize import minimize
+
+    def objective(logp: np.ndarray) -> tuple[float, np.ndarray]:
+        with np.errstate(over="ignore", invalid="ignore"):
+            params = np.exp(logp)
+            total, grad = terms(params)
+            value = -total / n
+            gradient = -grad * params / n
+        if not (np.isfinite(value) and np.isfinite(gradient).all()):
+            return 1e300, np.zeros(n_params)
+        return value, gradient
+
+    return minimize(objective, x0=np.zeros(n_params), jac=True, method="BFGS", options={"maxiter": max_iter, "gtol": 1e-8})
 
 
 def converged_fit(res: Any, names: tuple[str, ...]) -> tuple[bool, str]:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..validation import as_numeric_series, check_positive_int, repeat_values, scalar_or_series, unwrap
-from .convergence import converged_fit, report_nonconvergence
+from .convergence import converged_fit, maximise_log_likelihood, report_nonconvergence
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
 
@@ -227,8 +227,6 @@ def fit_gamma_gamma(
     ...
     ValueError: frequency must be at least 1 for the Gamma-Gamma model, got 0 at 0; ...
     """
-    from scipy.optimize import minimize
-
     f, m = repeat_values(frequency, monetary_value)
     if len(f) == 0:
         raise ValueError("frequency is empty; the model needs customers with repeat purchases")
@@ -239,17 +237,11 @@ def fit_gamma_gamma(
     ms = money * scale
     n = float(len(x))
 
-    def objective(logp: np.ndarray) -> tuple[float, np.ndarray]:
-        with np.errstate(over="ignore", invalid="ignore"):
-            params = np.exp(logp)
-            ll, d = _loglik_terms(params, x, ms, grad=True)
-            value = -float(ll.sum()) / n
-            gradient = -np.array([g.sum() for g in d]) * params / n
-        if not (np.isfinite(value) and np.isfinite(gradient).all()):
-            return 1e300, np.zeros(3)
-        return value, gradient
+    def terms(params: np.ndarray) -> tuple[float, np.ndarray]:
+        ll, d = _loglik_terms(params, x, ms, grad=True)
+        return float(ll.sum()), np.array([g.sum() for g in d])
 
-    res = minimize(objective, x0=np.zeros(3), jac=True, method="BFGS", options={"maxiter": max_iter, "gtol": 1e-8})
+    res = maximise_log_likelihood(terms, 3, n, max_iter)
     converged, message = converged_fit(res, ("p", "q", "v"))
     p, q, v_s = np.exp(res.x)
     v = v_s / scale

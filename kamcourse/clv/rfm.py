@@ -139,22 +139,31 @@ def rfm_summary(
     check_choice(freq, "freq", _FREQS)
     customers, dates, amounts = check_transactions(transactions, customer_col, date_col, amount_col)
     k = _periods(dates.to_numpy(dtype="datetime64[ns]"), freq)
-    if observation_end is None:
-        k_end = int(k.max())
-    else:
-        end = as_date(observation_end, "observation_end")
-        k_end = int(_periods(np.array([end.to_datetime64()], dtype="datetime64[ns]"), freq)[0])
-        late = k > k_end
-        if late.any():
-            first_late = int(k[late].min())
-            raise ValueError(
-                f"transactions has {int(late.sum())} purchase(s) after observation_end {end.date()}, "
-                f"the first on {_period_label(first_late, freq)}; keep purchases up to the end, "
-                f"e.g. log[log[{date_col!r}] <= end]"
-            )
-    if amounts is not None:
-        amounts = amounts.to_numpy()
+    k_end = _end_period(k, observation_end, freq, date_col)
+    return _summary(customers, k, k_end, None if amounts is None else amounts.to_numpy(), customer_col)
 
+
+def _end_period(k: np.ndarray, observation_end: Any, freq: str, date_col: str) -> int:
+    """The period of ``observation_end`` (default the last purchase's); no purchase may come after it."""
+    if observation_end is None:
+        return int(k.max())
+    end = as_date(observation_end, "observation_end")
+    k_end = int(_periods(np.array([end.to_datetime64()], dtype="datetime64[ns]"), freq)[0])
+    late = k > k_end
+    if late.any():
+        first_late = int(k[late].min())
+        raise ValueError(
+            f"transactions has {int(late.sum())} purchase(s) after observation_end {end.date()}, "
+            f"the first on {_period_label(first_late, freq)}; keep purchases up to the end, "
+            f"e.g. log[log[{date_col!r}] <= end]"
+        )
+    return k_end
+
+
+def _summary(
+    customers: pd.Series, k: np.ndarray, k_end: int, amounts: np.ndarray | None, customer_col: str
+) -> pd.DataFrame:
+    """frequency, recency, T (and monetary_value) per customer from each purchase's period number."""
     # no row permutation: first/last period per customer with ufunc.at, distinct periods from the
     # sorted (customer, period) keys, first-period and repeat values with bincount
     codes, uniques = pd.factorize(customers, sort=True)

@@ -21,6 +21,17 @@ from ..vocabulary import STAGE_RULES, STAGES
 __all__ = ["STAGES", "classify_stages", "stage_summary"]
 
 
+def _ratios(growth_ratio: Any, decline_ratio: Any) -> tuple[float, float]:
+    """The growth and decline ratios, checked: 0 < decline < growth."""
+    growth = check_number(growth_ratio, "growth_ratio")
+    decline = check_number(decline_ratio, "decline_ratio")
+    if not 0 < decline < growth:
+        raise ValueError(
+            f"need 0 < decline_ratio < growth_ratio, got decline_ratio={decline_ratio!r}, growth_ratio={growth_ratio!r}"
+        )
+    return growth, decline
+
+
 def _first_order_days(first_orders: Any, end: pd.Timestamp) -> pd.Series:
     """Days from each customer's recorded first order to ``end`` (checked: a Series of dates, no NaT)."""
     if not isinstance(first_orders, pd.Series):
@@ -165,16 +176,11 @@ def classify_stages(
     """
     customers, dates, amounts = check_transactions(transactions, customer_col, date_col, amount_col)
     end = as_date(as_of, "as_of").normalize()
-    exploration_days = check_positive_int(exploration_days, "exploration_days")
-    formation_days = check_positive_int(formation_days, "formation_days")
-    termination_days = check_positive_int(termination_days, "termination_days")
-    window_days = check_positive_int(window_days, "window_days")
-    growth = check_number(growth_ratio, "growth_ratio")
-    decline = check_number(decline_ratio, "decline_ratio")
-    if not 0 < decline < growth:
-        raise ValueError(
-            f"need 0 < decline_ratio < growth_ratio, got decline_ratio={decline_ratio!r}, growth_ratio={growth_ratio!r}"
-        )
+    exploration_days, formation_days, termination_days, window_days = (
+        check_positive_int(v, k) for k, v in (("exploration_days", exploration_days), ("formation_days", formation_days),
+                                              ("termination_days", termination_days), ("window_days", window_days))
+    )
+    growth, decline = _ratios(growth_ratio, decline_ratio)
     per = _revenue_windows(customers, dates, amounts, end, window_days)
     censored = _censored(per, first_orders, dates.min(), end, data_start, window_days)
     terminated = per["silence"] >= termination_days

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..validation import check_not_empty, check_number, require_columns
+from ..validation import check_fraction, check_not_empty, check_number, require_columns
 from ..vocabulary import KANO_ANSWERS, KANO_CATEGORIES, KANO_CODES, KANO_EVALUATION
 
 __all__ = [
@@ -189,6 +189,22 @@ def kano_category(functional: Any, dysfunctional: Any) -> str:
     return KANO_EVALUATION_TABLE.at[f, d]
 
 
+def _counts_by_code(counts: Any) -> dict[str, int]:
+    """The counts keyed by A, O, M, I, R, Q (category keys accepted), checked: whole numbers >= 0."""
+    if not isinstance(counts, Mapping):
+        raise TypeError(f"counts must be a mapping such as {{'A': 3, 'O': 5}}, got {type(counts).__name__}")
+    c = dict.fromkeys("AOMIRQ", 0)
+    for key, value in counts.items():
+        code = KANO_CODES.get(key, key)
+        if code not in c:
+            raise ValueError(f"counts has an unknown key {key!r}; use A, O, M, I, R, Q")
+        v = check_number(value, f"counts[{key!r}]")
+        if v < 0 or not v.is_integer():
+            raise ValueError(f"counts[{key!r}] must be a whole number >= 0, got {value!r}")
+        c[code] += int(v)
+    return c
+
+
 def kano_from_counts(counts: Mapping[str, Any], tie_margin: float = 0.0) -> pd.Series:
     """Category and satisfaction coefficients of one feature from its A/O/M/I/R/Q counts.
 
@@ -237,20 +253,8 @@ def kano_from_counts(counts: Mapping[str, Any], tie_margin: float = 0.0) -> pd.S
     >>> kano_from_counts({"A": 3, "I": 3})["category"]
     'attractive'
     """
-    if not isinstance(counts, Mapping):
-        raise TypeError(f"counts must be a mapping such as {{'A': 3, 'O': 5}}, got {type(counts).__name__}")
-    margin = check_number(tie_margin, "tie_margin")
-    if not 0 <= margin <= 1:
-        raise ValueError(f"tie_margin must be in [0, 1], got {tie_margin!r}")
-    c = dict.fromkeys("AOMIRQ", 0)
-    for key, value in counts.items():
-        code = KANO_CODES.get(key, key)
-        if code not in c:
-            raise ValueError(f"counts has an unknown key {key!r}; use A, O, M, I, R, Q")
-        v = check_number(value, f"counts[{key!r}]")
-        if v < 0 or not v.is_integer():
-            raise ValueError(f"counts[{key!r}] must be a whole number >= 0, got {value!r}")
-        c[code] += int(v)
+    margin = check_fraction(tie_margin, "tie_margin")
+    c = _counts_by_code(counts)
     n = sum(c.values())
     if n == 0:
         raise ValueError("counts are all zero; a feature needs at least one answer")

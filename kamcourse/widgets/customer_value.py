@@ -262,9 +262,7 @@ def lifecycle_explorer(
         raise ValueError("customers is empty; give at least one customer id")
     options = [(f"{names.get(c, c)} ({c})" if names is not None else str(c), c) for c in ids]
     picker = w.Dropdown(options=options, value=ids[0], description=i18n.label("customer"))
-    quarter_ends = pd.date_range(dates.min(), end, freq="QE")
-    if len(quarter_ends) == 0 or quarter_ends[-1] < end.normalize():
-        quarter_ends = quarter_ends.append(pd.DatetimeIndex([end.normalize()]))
+    quarter_ends = _quarter_ends(dates.min(), end)
 
     def compute() -> tuple[dict, str]:
         cust = picker.value
@@ -281,3 +279,11 @@ def lifecycle_explorer(
 
     return Explorer({"customer": picker}, compute, lambda state: plot_lifecycle_curve(state["curve"], state["history"]),
                     draw=draw)
+
+
+def _quarter_ends(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    """The quarter ends from ``start`` to ``end``, and ``end`` itself: the dates the stages are read on."""
+    quarter_ends = pd.date_range(start, end, freq="QE")
+    if len(quarter_ends) == 0 or quarter_ends[-1] < end.normalize():
+        quarter_ends = quarter_ends.append(pd.DatetimeIndex([end.normalize()]))
+    return quarter_ends

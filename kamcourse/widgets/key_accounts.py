@@ -154,20 +154,7 @@ def portfolio_explorer(
     else:
         strength_values = pd.Series(strength, dtype=float)
     start = score_accounts(criteria, weights)  # validates the weights and columns before building widgets
-    style = {"description_width": "initial"}
-    sliders = {
-        f"weight:{col}": w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=str(col), style=style)
-        for col, v in weights.items()
-    }
-    s_min, s_max = float(strength_values.min()), float(strength_values.max())
-    step = (s_max - s_min) / 100 if s_max > s_min else 0.01
-    thresholds = {
-        "attractiveness_threshold": w.FloatSlider(value=float(start.median()), min=0.0, max=1.0, step=0.01,
-                                                  description=i18n.label("attractiveness"), style=style),
-        "strength_threshold": w.FloatSlider(value=float(strength_values.median()), min=s_min,
-                                            max=max(s_max, s_min + step), step=step,
-                                            description=i18n.label("relative_strength"), style=style),
-    }
+    sliders, thresholds = _portfolio_controls(weights, float(start.median()), strength_values)
     controls = {**sliders, **thresholds}
 
     def threshold() -> tuple[float, float]:
@@ -194,3 +181,23 @@ def portfolio_explorer(
 
     layout = [w.HBox([w.VBox(list(sliders.values())), w.VBox(list(thresholds.values()))])]
     return Explorer(controls, compute, figure, layout=layout, draw=draw)
+
+
+def _portfolio_controls(
+    weights: Mapping[str, float], attractiveness_median: float, strength: pd.Series
+) -> tuple[dict[str, w.FloatSlider], dict[str, w.FloatSlider]]:
+    """The weight sliders and the two threshold sliders (starting at the medians) of :func:`portfolio_explorer`."""
+    style = {"description_width": "initial"}
+    sliders = {
+        f"weight:{col}": w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=str(col), style=style)
+        for col, v in weights.items()
+    }
+    s_min, s_max = float(strength.min()), float(strength.max())
+    step = (s_max - s_min) / 100 if s_max > s_min else 0.01
+    thresholds = {
+        "attractiveness_threshold": w.FloatSlider(value=attractiveness_median, min=0.0, max=1.0, step=0.01,
+                                                  description=i18n.label("attractiveness"), style=style),
+        "strength_threshold": w.FloatSlider(value=float(strength.median()), min=s_min, max=max(s_max, s_min + step),
+                                            step=step, description=i18n.label("relative_strength"), style=style),
+    }
+    return sliders, thresholds

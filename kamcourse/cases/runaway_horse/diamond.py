@@ -147,6 +147,16 @@ def diamond_plan(
     if lead is not None and lead not in role_of:
         raise ValueError(f"lead must be the staff_id of someone still employed, got {lead!r}")
     load = contacts["staff_id"].value_counts().reindex(list(role_of), fill_value=0).to_dict()
+    _assign(rows, role_of, load, role_map, lead, cap, f"account {customer_id!r} below {share:g}")
+    return pd.DataFrame(rows, columns=["contact_id", "customer_id", "contact_role", "current_staff_id",
+                                       "proposed_staff_id", "proposed_role", "plan_action"])
+
+
+def _assign(
+    rows: list[dict], role_of: dict[str, str], load: dict[str, int], role_map: Mapping[str, str], lead: str | None,
+    cap: int, what: str,
+) -> None:
+    """Give each seat a holder: the current one if still employed, else the matching role with room, lead first."""
     held: dict[str, int] = {}
     for row in rows:
         wanted = role_map.get(row["contact_role"], "sales")
@@ -157,7 +167,7 @@ def diamond_plan(
             pool = [s for s in role_of if role_of[s] == wanted and held.get(s, 0) < cap]
             pool = pool or [s for s in role_of if held.get(s, 0) < cap]
             if not pool:
-                raise ValueError(f"not enough active staff to keep every share of account {customer_id!r} below {share:g}")
+                raise ValueError(f"not enough active staff to keep every share of {what}")
             choice = min(pool, key=lambda s: (s != lead, -held.get(s, 0), load.get(s, 0), s))
         held[choice] = held.get(choice, 0) + 1
         load[choice] = load.get(choice, 0) + 1
@@ -166,8 +176,6 @@ def diamond_plan(
         row["plan_action"] = (
             "add_contact" if current == "" else ("keep_holder" if choice == current else "reassign_contact")
         )
-    return pd.DataFrame(rows, columns=["contact_id", "customer_id", "contact_role", "current_staff_id",
-                                       "proposed_staff_id", "proposed_role", "plan_action"])
 
 
 def _seats(own: pd.DataFrame, customer_id: str, share: float, add_roles: Sequence[str]) -> list[dict]:
