@@ -1,4 +1,4 @@
-"""The course cases, one module each: the case facts with their sources, and helpers.
+"""The course cases, one package each: the case facts with their sources, and helpers.
 
 - :mod:`kamcourse.cases.gree_gome`        Gree vs Gome, 2004 (格力与国美之争): a key account in conflict
 - :mod:`kamcourse.cases.runaway_horse`    "runaway horse" (脱缰野马): an account held by one salesperson

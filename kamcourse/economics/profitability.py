@@ -98,7 +98,6 @@ def customer_profitability(
     return table.iloc[order]
 
 
-
 def _account_frames(
     orders: pd.DataFrame, cost_to_serve: pd.DataFrame, customer_col: str, date_col: str, revenue_col: str,
     cogs_col: str, cost_col: str,
