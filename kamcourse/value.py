@@ -21,14 +21,13 @@ weigh the costs differently (a busy buyer weighs time, a small one money).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from ._validate import as_numeric_series, check_number, require_columns
+from .validation import as_numeric_series, check_number, check_weights, require_columns
 
 __all__ = [
     "VALUE_COMPONENTS",
@@ -353,19 +352,9 @@ def delivered_value_by_segment(
         raise ValueError("segment_weights is empty; name at least one segment")
     out = pd.DataFrame(index=table.index)
     for segment, weights in segment_weights.items():
-        if not isinstance(weights, Mapping):
-            raise TypeError(
-                f"segment_weights[{segment!r}] must be a dict {{component: weight}}, got {type(weights).__name__}"
-            )
         w = dict.fromkeys(COMPONENTS, 1.0)
-        for comp, weight in weights.items():
-            if comp not in COMPONENTS:
-                valid = ", ".join(COMPONENTS)
-                raise ValueError(f"segment_weights[{segment!r}] names unknown component {comp!r}; valid: {valid}")
-            value = check_number(weight, f"segment_weights[{segment!r}][{comp!r}]")
-            if value < 0 or math.isnan(value):
-                raise ValueError(f"segment_weights[{segment!r}][{comp!r}] must not be negative, got {weight!r}")
-            w[comp] = value
+        w.update(check_weights(weights, f"segment_weights[{segment!r}]", valid=COMPONENTS, allow_empty=True,
+                               nonzero_total=False, what="component"))
         gained = sum(w[c] * table[c] for c in VALUE_COMPONENTS)
         paid = sum(w[c] * table[c] for c in COST_COMPONENTS)
         out[segment] = (gained - paid).astype(float)
