@@ -14,18 +14,17 @@ Modules: :mod:`~kamcourse.translation.paths` (layout, the track),
 :mod:`~kamcourse.translation.cells` (what is translated),
 :mod:`~kamcourse.translation.catalogue` (PO catalogues),
 :mod:`~kamcourse.translation.build` (generation and checks),
-:mod:`~kamcourse.translation.lab` (JupyterLab's interface language, a class's default).
+:mod:`~kamcourse.translation.lab` (JupyterLab's interface language, a class's default; run as
+``python -m kamcourse.translation.lab`` by ``make lab``, so it is not imported here).
 """
 
 from .build import Problem, Status, build, build_notebook, check
 from .catalogue import update
 from .cells import mostly_chinese, program_difference, readable_text
-from .lab import class_settings, lab_setting_overrides, write_lab_defaults
 from .paths import catalogue_path, chinese_path, english_sources, find_root, track
 
 __all__ = [
     "update", "build", "build_notebook", "check", "Problem", "Status",
     "readable_text", "program_difference", "mostly_chinese",
     "find_root", "english_sources", "catalogue_path", "chinese_path", "track",
-    "class_settings", "lab_setting_overrides", "write_lab_defaults",
 ]
