@@ -63,10 +63,11 @@ class Status:
         return not self.problems
 
     def report(self) -> str:
-        lines = [f"Chinese track: {len(self.track)} notebook(s)"]
-        lines += [f"  {s}" for s in self.track]
-        lines += [f"problems ({len(self.problems)}):"] + [f"  {p}" for p in self.problems] if self.problems else [
-            "no problem: every entry translated, every Chinese file current"]
+        lines = [f"Chinese track: {len(self.track)} notebook(s)", *(f"  {s}" for s in self.track)]
+        if self.problems:
+            lines += [f"problems ({len(self.problems)}):", *(f"  {p}" for p in self.problems)]
+        else:
+            lines.append("no problem: every entry translated, every Chinese file current")
         if self.untranslated:
             lines.append(f"not in the Chinese track yet ({len(self.untranslated)}): add one with "
                          "`kamcourse i18n update <notebook>`")

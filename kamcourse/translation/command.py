@@ -46,21 +46,19 @@ def run(args: argparse.Namespace, out=None) -> int:
     """
     from .build import build, check
     from .catalogue import update
-    from .paths import catalogue_path, chinese_path, find_root
+    from .paths import catalogue_path, chinese_path, find_root, track
 
     out = out or sys.stdout
     root = find_root(args.root) if args.root else find_root()
     if args.action == "update":
         named = [str(Path(n).resolve()) for n in args.notebooks] or None
         for source, summary in update(root, named).items():
-            what = (f"{len(summary.added)} new, {len(summary.changed)} changed (fuzzy), "
+            what = (f"{len(summary.added)} new, {len(summary.changed)} changed (fuzzy if translated), "
                     f"{len(summary.removed)} removed" if summary else "up to date")
             print(f"{catalogue_path(source)}: {what}", file=out)
         return 0
     if args.action == "build":
         problems = build(root)
-        from .paths import track
-
         for source in track(root):
             print(f"wrote {chinese_path(source)}", file=out)
         for problem in problems:
