@@ -1,7 +1,8 @@
 """The ``kamcourse`` command: a thin layer that parses arguments and calls the package.
 
-Subcommands: ``data`` (the company's tables), and for instructors ``release``,
-``grade``, ``feedback`` and ``export`` (see :mod:`kamcourse.instructor`).
+Subcommands: ``data`` (the company's tables), for instructors ``release``,
+``grade``, ``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), and
+``i18n`` for the Chinese track (see :mod:`kamcourse.translation`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--output", "-o", default=None, help="file to write (default reports/<assignment>-<format>.csv)")
     ex.add_argument("--column", default=None, help="grade column title (default: the assignment name)")
     ex.add_argument("--course", help=course_help)
+
+    from .translation.command import add_parser as add_i18n_parser
+
+    add_i18n_parser(sub)
     return parser
 
 
@@ -144,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "data":
             return _data(args)
+        if args.command == "i18n":
+            from .translation.command import run
+
+            return run(args)
         return _instructor(args)
     except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)
