@@ -27,7 +27,7 @@ KANO = pd.DataFrame(
 )
 OFFERS = pd.DataFrame(
     {"product": [70, 60], "service": [20, 10], "personnel": [10, 5], "image": [10, 5],
-     "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "physical": [5, 5]},
+     "monetary": [75, 55], "time": [5, 10], "psychic": [5, 5], "energy": [5, 5]},
     index=["premium", "budget"],
 )
 MODEL = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426, log_likelihood=-9582.4, n_customers=2357,

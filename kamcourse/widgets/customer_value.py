@@ -38,7 +38,7 @@ __all__ = ["delivered_value_explorer", "clv_explorer", "lifecycle_explorer"]
 DEFAULT_OFFERS = pd.DataFrame(
     {
         "product": [70.0, 60.0], "service": [20.0, 10.0], "personnel": [10.0, 5.0], "image": [10.0, 5.0],
-        "monetary": [75.0, 55.0], "time": [5.0, 10.0], "energy": [5.0, 5.0], "physical": [5.0, 5.0],
+        "monetary": [75.0, 55.0], "time": [5.0, 10.0], "psychic": [5.0, 5.0], "energy": [5.0, 5.0],
     },
     index=["offer_a", "offer_b"],
 )

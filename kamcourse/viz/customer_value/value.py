@@ -46,8 +46,8 @@ def plot_delivered_value(offers: pd.DataFrame, ax: Axes | None = None) -> Axes:
     Examples
     --------
     >>> offers = pd.DataFrame({"product": [70, 60], "service": [20, 10], "personnel": [10, 5],
-    ...     "image": [10, 5], "monetary": [75, 55], "time": [5, 10], "energy": [5, 5],
-    ...     "physical": [5, 5]}, index=["premium", "budget"])
+    ...     "image": [10, 5], "monetary": [75, 55], "time": [5, 10], "psychic": [5, 5],
+    ...     "energy": [5, 5]}, index=["premium", "budget"])
     >>> ax = plot_delivered_value(offers)
     >>> len(ax.patches)    # 2 offers x 8 components
     16
