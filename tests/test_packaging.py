@@ -1,7 +1,8 @@
-"""Packaging and set-up: pyproject and environment.yml agree, the command works, the house rules hold."""
+"""Packaging and set-up: pyproject, environment.yml and uv.lock agree, the command works, the house rules hold."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -9,6 +10,9 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +29,7 @@ def _pyproject() -> dict:
 
 
 def _environment_yml() -> tuple[dict[str, str], dict[str, str]]:
+    """The conda and the pip dependencies of environment.yml, name -> specifier (python included)."""
     conda, pip = {}, {}
     section = None
     for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
@@ -37,24 +42,136 @@ def _environment_yml() -> tuple[dict[str, str], dict[str, str]]:
             continue
         if section and stripped.startswith("- ") and stripped not in ("- pip",):
             item = stripped[2:].strip()
-            if item.startswith("-e") or item.startswith("python"):
+            if item.startswith("-e"):
                 continue
             name, spec = _normalise(item)
             (pip if section == "pip" else conda)[name] = spec
     return conda, pip
 
 
+def _extras() -> dict[str, str]:
+    """Every optional dependency of every extra, name -> specifier (what `make setup` installs with the runtime)."""
+    out: dict[str, str] = {}
+    for reqs in _pyproject()["project"]["optional-dependencies"].values():
+        out.update(_normalise(r) for r in reqs)
+    return out
+
+
 def test_environment_yml_matches_pyproject() -> None:
     project = _pyproject()["project"]
     runtime = dict(_normalise(r) for r in project["dependencies"])
-    test_extra = dict(_normalise(r) for r in project["optional-dependencies"]["test"])
     conda, pip = _environment_yml()
+    assert conda.pop("python") == project["requires-python"]
     assert conda == runtime, f"environment.yml conda deps differ from pyproject: {conda} vs {runtime}"
-    assert pip == test_extra, f"environment.yml pip deps differ from the test extra: {pip} vs {test_extra}"
+    assert pip == _extras(), f"environment.yml pip deps differ from pyproject's extras: {pip} vs {_extras()}"
 
 
 def test_python_requirement() -> None:
-    assert _pyproject()["project"]["requires-python"] == ">=3.10"
+    """nbgrader 0.9.6 (pinned below) requires Python >= 3.11, so the kit cannot promise 3.10."""
+    assert _pyproject()["project"]["requires-python"] == ">=3.11"
+
+
+# --------------------------------------------------------------------------- the lock (uv.lock)
+
+RUN_MAKE_LOCK = "pyproject.toml changed without the lock: run `make lock` and commit uv.lock (docs/CONTRIBUTING.md)"
+
+
+def _lock() -> dict:
+    return tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+
+
+def _locked_root(lock: dict) -> dict:
+    (root,) = [p for p in lock["package"] if p.get("source") == {"editable": "."}]
+    return root
+
+
+def _declared() -> set[tuple[str, str, str]]:
+    """(name, specifier, extra or "") for every dependency pyproject declares."""
+    from packaging.requirements import Requirement
+
+    project = _pyproject()["project"]
+    groups = {"": project["dependencies"], **project["optional-dependencies"]}
+    out = set()
+    for extra, reqs in groups.items():
+        for text in reqs:
+            req = Requirement(text)
+            out.add((canonicalize_name(req.name), str(SpecifierSet(str(req.specifier))), extra))
+    return out
+
+
+def test_lock_records_the_dependencies_of_pyproject() -> None:
+    """uv.lock was made from this pyproject: same Python range, same dependencies and ranges, same extras."""
+    lock = _lock()
+    project = _pyproject()["project"]
+    assert lock["requires-python"] == project["requires-python"], RUN_MAKE_LOCK
+    root = _locked_root(lock)
+    assert root["name"] == project["name"]
+    recorded = set()
+    for dep in root["metadata"]["requires-dist"]:
+        extra = re.search(r"extra == '([^']+)'", dep.get("marker", ""))
+        recorded.add((canonicalize_name(dep["name"]), str(SpecifierSet(dep.get("specifier", ""))),
+                      extra.group(1) if extra else ""))
+    declared = _declared()
+    assert recorded == declared, (
+        f"{RUN_MAKE_LOCK}\nonly in pyproject: {sorted(declared - recorded)}\nonly in uv.lock: {sorted(recorded - declared)}"
+    )
+    assert sorted(root["metadata"].get("provides-extras", [])) == sorted(project["optional-dependencies"])
+
+
+def test_locked_versions_are_inside_the_ranges() -> None:
+    """Every version the lock pins for a direct dependency is one that pyproject's range allows."""
+    pinned: dict[str, list[str]] = {}
+    for package in _lock()["package"]:
+        pinned.setdefault(canonicalize_name(package["name"]), []).append(package["version"])
+    for name, spec, _extra in _declared():
+        assert name in pinned, f"{name} is not in uv.lock: {RUN_MAKE_LOCK}"
+        outside = [v for v in pinned[name] if Version(v) not in SpecifierSet(spec)]
+        assert not outside, f"uv.lock pins {name} {outside}, outside {spec}: {RUN_MAKE_LOCK}"
+
+
+def test_lock_has_hashes_for_every_file() -> None:
+    """`make setup` installs only files whose sha256 the lock records (uv checks them on install)."""
+    missing = []
+    for package in _lock()["package"]:
+        if package.get("source", {}).get("registry"):
+            files = list(package.get("wheels", [])) + ([package["sdist"]] if "sdist" in package else [])
+            assert files, package["name"]
+            missing += [f["url"] for f in files if not f.get("hash", "").startswith("sha256:")]
+    assert not missing, missing[:5]
+
+
+def _uv() -> str:
+    from uv import find_uv_bin
+
+    return find_uv_bin()
+
+
+def test_lock_is_current() -> None:
+    """uv's own check (offline): the lock satisfies pyproject.toml as it is now."""
+    done = subprocess.run([_uv(), "lock", "--check", "--offline"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, f"{RUN_MAKE_LOCK}\n{done.stderr}"
+
+
+def test_the_environment_is_the_lock() -> None:
+    """The environment the tests run in holds exactly the locked versions (what `make setup` promises)."""
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        pytest.skip(f"the tests run in {sys.prefix}, not in the .venv that `make setup` builds from uv.lock")
+    env = {k: v for k, v in os.environ.items() if k not in ("UV_PROJECT_ENVIRONMENT", "VIRTUAL_ENV")}
+    done = subprocess.run([_uv(), "sync", "--locked", "--all-extras", "--check", "--offline"], cwd=ROOT,
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, f"the environment differs from uv.lock (run `make setup`):\n{done.stderr}"
+
+
+def test_makefile_debian_packages_and_apt_lock() -> None:
+    """One variable lists the Debian packages; every apt-get waits for the dpkg lock (others may be installing)."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^DEBIAN_PACKAGES\s*:?=\s*\S", text, re.M)
+    assert "$(DEBIAN_PACKAGES)" in text
+    calls = re.findall(r"apt-get\b[^\n;&|]*?\b(?:update|install)\b", text)
+    assert calls and all("-o DPkg::Lock::Timeout=" in c for c in calls), calls
+    for target in ("setup:", "lock:", "upgrade:", "test:", "lab:"):
+        assert re.search(rf"^{target}", text, re.M), target
+    assert "sync --locked" in text
 
 
 def test_nbgrader_compatible_pins() -> None:
