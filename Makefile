@@ -2,7 +2,7 @@
 # needs only `make lab` (open the course) or `make test` (run the whole suite).
 #
 # The environment is exactly uv.lock: hashed versions for every platform, installed
-# by uv (`uv sync --locked`). uv itself comes from PyPI at the version uv.lock pins.
+# by uv. uv itself comes from PyPI at the version uv.lock pins.
 # pyproject.toml keeps the compatible ranges (for `pip install .`); environment.yml
 # mirrors them; tests/test_packaging.py keeps the three in agreement.
 #   make lock     re-resolve after a change to the dependencies in pyproject.toml
@@ -59,10 +59,14 @@ $(UV):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
 
+# uv.lock -> a hashed requirements list -> exactly those versions in .venv, then the kit itself (editable).
+# Going through the list (not `uv sync`) lets a package mirror serve the files: UV_DEFAULT_INDEX=<mirror>.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	@$(UV) sync --locked --all-extras --python $(PYTHON) || { \
-	  echo "make setup: uv could not install uv.lock. If it says the lockfile needs to be updated,"; \
-	  echo "pyproject.toml changed without the lock: run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md)."; exit 1; }
+	@$(UV) export --locked --quiet --all-extras --no-emit-project --format requirements.txt -o $(VENV)/uv-lock.txt || { \
+	  echo "make setup: uv.lock does not match pyproject.toml (a dependency changed without the lock):"; \
+	  echo "run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md, adding a dependency)."; exit 1; }
+	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why

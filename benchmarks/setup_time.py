@@ -52,8 +52,8 @@ def _setup(kind: str, scratch: Path) -> tuple[float, str]:
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"make setup ({kind}) failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    steps = [line.strip() for line in (done.stdout + done.stderr).splitlines()
-             if line.lstrip().startswith(("Resolved", "Prepared", "Installed", "added", "Downloaded"))]
+    lines = [line.strip() for line in (done.stdout + done.stderr).splitlines()]
+    steps = [line for line in lines if line.startswith(("Resolved", "Prepared", "Installed", "added"))]
     note = f"{before}; after: {_load()}"
     if kind == "cold":
         note += f"; downloaded into the fresh caches: {_size(caches) / 1e6:.0f} MB"

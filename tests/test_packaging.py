@@ -171,7 +171,7 @@ def test_makefile_debian_packages_and_apt_lock() -> None:
     assert calls and all("-o DPkg::Lock::Timeout=" in c for c in calls), calls
     for target in ("setup:", "lock:", "upgrade:", "test:", "lab:"):
         assert re.search(rf"^{target}", text, re.M), target
-    assert "sync --locked" in text
+    assert "export --locked" in text and "--require-hashes" in text
 
 
 def test_nbgrader_compatible_pins() -> None:
