@@ -140,6 +140,74 @@ def test_lock_has_hashes_for_every_file() -> None:
     assert not missing, missing[:5]
 
 
+# The platforms the README promises: (label, marker environment, wheel platform tags)
+PLATFORMS = {
+    "linux-x86_64": ({"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64",
+                      "os_name": "posix"},
+                     [f"manylinux_2_{i}_x86_64" for i in range(35, 16, -1)]
+                     + ["manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64", "linux_x86_64"]),
+    "macos-arm64": ({"sys_platform": "darwin", "platform_system": "Darwin", "platform_machine": "arm64",
+                     "os_name": "posix"}, None),
+    "windows-amd64": ({"sys_platform": "win32", "platform_system": "Windows", "platform_machine": "AMD64",
+                       "os_name": "nt"}, ["win_amd64"]),
+}
+PYTHONS = ("3.11.2", "3.12.0", "3.13.0", "3.14.0")
+
+
+def _installed_set(lock: dict, env: dict[str, str]) -> list[dict]:
+    """The locked packages an install of the kit with every extra takes in this marker environment."""
+    from packaging.markers import Marker
+
+    by_name: dict[str, list[dict]] = {}
+    for package in lock["package"]:
+        by_name.setdefault(package["name"], []).append(package)
+
+    def applies(marker: str | None) -> bool:
+        return marker is None or Marker(marker).evaluate({**env, "extra": ""})
+
+    root = _locked_root(lock)
+    edges = list(root.get("dependencies", []))
+    for group in root.get("optional-dependencies", {}).values():
+        edges += group
+    seen: dict[tuple[str, str], dict] = {}
+    while edges:
+        edge = edges.pop()
+        if not applies(edge.get("marker")):
+            continue
+        candidates = [p for p in by_name[edge["name"]] if "version" not in edge or p["version"] == edge["version"]]
+        (package,) = candidates
+        key = (package["name"], package["version"])
+        if key not in seen:
+            seen[key] = package
+            edges += package.get("dependencies", [])
+    return list(seen.values())
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_every_locked_package_has_a_wheel_for_the_promised_platforms(platform: str) -> None:
+    """For Python 3.11-3.14 on this platform, each package the lock installs has a wheel (nobody compiles)."""
+    from packaging.tags import compatible_tags, cpython_tags, mac_platforms
+    from packaging.utils import parse_wheel_filename
+
+    env, platforms = PLATFORMS[platform]
+    if platforms is None:
+        platforms = list(mac_platforms((14, 0), "arm64"))
+    lock = _lock()
+    missing = []
+    for full in PYTHONS:
+        version = tuple(int(x) for x in full.split(".")[:2])
+        tags = set(cpython_tags(version, platforms=platforms)) | set(compatible_tags(version, platforms=platforms))
+        marker_env = {**env, "python_version": full.rsplit(".", 1)[0], "python_full_version": full,
+                      "implementation_name": "cpython", "platform_python_implementation": "CPython"}
+        packages = _installed_set(lock, marker_env)
+        assert len(packages) > 100
+        for package in packages:
+            wheels = [w["url"].rsplit("/", 1)[1] for w in package.get("wheels", [])]
+            if not any(set(parse_wheel_filename(w)[3]) & tags for w in wheels):
+                missing.append(f"{package['name']} {package['version']} (Python {full})")
+    assert not missing, f"no wheel for {platform}: {missing}"
+
+
 def _uv() -> str:
     from uv import find_uv_bin
 
