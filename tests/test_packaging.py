@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -76,6 +77,7 @@ def test_python_requirement() -> None:
 RUN_MAKE_LOCK = "pyproject.toml changed without the lock: run `make lock` and commit uv.lock (docs/CONTRIBUTING.md)"
 
 
+@functools.lru_cache(maxsize=1)
 def _lock() -> dict:
     return tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
 
