@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -89,8 +90,6 @@ def _locked_root(lock: dict) -> dict:
 
 def _declared() -> set[tuple[str, str, str]]:
     """(name, specifier, extra or "") for every dependency pyproject declares."""
-    from packaging.requirements import Requirement
-
     project = _pyproject()["project"]
     groups = {"": project["dependencies"], **project["optional-dependencies"]}
     out = set()
@@ -142,7 +141,7 @@ def test_lock_has_hashes_for_every_file() -> None:
     assert not missing, missing[:5]
 
 
-# The platforms the README promises: (label, marker environment, wheel platform tags)
+# The platforms the README promises: name -> (marker environment, wheel platform tags; None: macOS's own list)
 PLATFORMS = {
     "linux-x86_64": ({"sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64",
                       "os_name": "posix"},
