@@ -219,6 +219,7 @@ def classroom():
         assert not any(H.alive(pid) for pid in room.started_pids), "a process the test started is still running"
 
 
+@pytest.mark.security
 @pytest.mark.classroom
 def test_a_class_end_to_end(classroom, tmp_path) -> None:
     t0 = last = time.monotonic()
@@ -464,6 +465,7 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
     print("classroom timings (s):", room.timings)
 
 
+@pytest.mark.security
 @pytest.mark.classroom
 def test_check_exchange_closes_a_submission_left_readable_by_all() -> None:
     """A submission made with plain nbgrader (folder 0777, files 0644) is closed, its content untouched."""

@@ -308,6 +308,7 @@ def test_killed_run_loses_nothing(tmp_path) -> None:
     assert {r.student for r in rows if r.skipped} == done_before
 
 
+@pytest.mark.security
 @pytest.mark.skipif(os.geteuid() != 0, reason="the sandbox is used only when grading runs as root")
 def test_student_code_cannot_touch_gradebook_or_sources(tmp_path) -> None:
     from kamcourse.instructor.sandbox import sandbox_user

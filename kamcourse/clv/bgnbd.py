@@ -348,14 +348,16 @@ def fit_bgnbd(
 
     Examples
     --------
-    >>> import pandas as pd
+    The CDNOW calibration summary (2,357 customers, weeks), as in the paper:
+
     >>> from kamcourse.clv import fit_bgnbd
-    >>> s = pd.DataFrame({"frequency": [2, 1, 0, 0, 5, 3, 0, 1, 4, 0],
-    ...                   "recency":   [30.4, 1.7, 0, 0, 35.0, 20.1, 0, 12.0, 33.0, 0],
-    ...                   "T":         [38.9, 38.9, 38.9, 38.0, 38.0, 37.1, 36.1, 36.1, 35.0, 35.0]})
+    >>> from kamcourse.data import load_cdnow
+    >>> s = load_cdnow("summary")
     >>> m = fit_bgnbd(s["frequency"], s["recency"], s["T"])
     >>> m.converged, m.n_customers
-    (True, 10)
+    (True, 2357)
+    >>> round(m.r, 3), round(m.alpha, 3), round(m.a, 3), round(m.b, 3)
+    (0.243, 4.414, 0.793, 2.426)
     >>> fit_bgnbd([1, 2], [5.0, 40.0], [30.0, 30.0])
     Traceback (most recent call last):
     ...

@@ -219,9 +219,16 @@ def fit_gamma_gamma(
 
     Examples
     --------
-    >>> gg = fit_gamma_gamma([1, 2, 5, 3, 1, 2, 4, 1], [20.0, 35.5, 28.0, 41.0, 15.0, 25.0, 30.0, 60.0])
+    The 946 CDNOW customers with repeat purchases (mean spend per repeat
+    purchase, dollars):
+
+    >>> from kamcourse.data import load_cdnow
+    >>> s = load_cdnow("summary_monetary").query("frequency > 0")
+    >>> gg = fit_gamma_gamma(s["frequency"], s["monetary_value"])
     >>> gg.converged, gg.n_customers
-    (True, 8)
+    (True, 946)
+    >>> round(gg.p, 2), round(gg.q, 2), round(gg.v, 2)
+    (6.25, 3.74, 15.45)
     >>> fit_gamma_gamma([0, 2], [0.0, 35.5])
     Traceback (most recent call last):
     ...
