@@ -88,6 +88,9 @@ class VersionedModel(models.Model):
         """Refuse to save over a change made since this copy was read (raises :class:`StaleEdit`)."""
         if self._state.adding:
             return
+        if self.version is None:
+            raise StaleEdit(_("The form was sent without the record's version: reload the page and try again."),
+                            code="stale")
         current = (type(self)._default_manager.select_for_update().filter(pk=self.pk)
                    .values_list("version", flat=True).first())
         if current is None:
@@ -109,6 +112,7 @@ class VersionedModel(models.Model):
                 with transaction.atomic():
                     if self._state.adding:
                         self.assign_code()
+                        self.version = self.version or 1
                     else:
                         self.check_version()
                         self.version += 1
