@@ -18,6 +18,13 @@ ALLOWED_HOSTS = [h for h in os.environ.get("KAMCOURSE_CRM_ALLOWED_HOSTS", "127.0
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("KAMCOURSE_CRM_TRUSTED_ORIGINS", "").split(",") if o]
 # behind jupyter-server-proxy: the path prefix of the student's server (e.g. /user/alice/kamcourse-crm)
 FORCE_SCRIPT_NAME = os.environ.get("KAMCOURSE_CRM_URL_PREFIX") or None
+# Behind jupyter-server-proxy the system listens on a private Unix socket that only the student's own,
+# authenticated Jupyter server reaches: the forwarded host and scheme can be trusted, and the login
+# page may show the instance's accounts.
+BEHIND_PROXY = os.environ.get("KAMCOURSE_CRM_BEHIND_PROXY") == "1"
+if BEHIND_PROXY:
+    ALLOWED_HOSTS = ["*"]
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 INSTALLED_APPS = [
     "kamcourse.practice.web.accounts",
@@ -63,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "kamcourse.practice.web.accounts.context.crm",
             ],
         },
     },
