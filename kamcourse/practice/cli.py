@@ -90,10 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples
     --------
-    >>> main(["tasks", "--help"])  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    SystemExit: 0
+    >>> main(["where"])  # doctest: +ELLIPSIS
+    data folder: ...
+    0
     """
     args = build_parser().parse_args(argv)
     _environment(args)
@@ -154,16 +153,16 @@ def _tasks(args: argparse.Namespace) -> int:
 
     from kamcourse import data
 
-    from .web.tasks.catalogue import CHAPTERS, TITLES, handout
+    from .web.tasks.catalogue import CHAPTERS, handout, titles
     from .web.tasks.checks import MAX_POINTS
     from .web.tasks.params import task_params
 
     student = args.task_student if args.task_student is not None else data.student_id()
     with translation.override("zh-hans" if args.lang == "zh" else "en"):
         params = task_params(student, None, settings.CRM_WARNING_DAYS)
-        titles = TITLES()
+        names = titles()
         for chapter in CHAPTERS:
-            print(f"## {titles[chapter]} ({MAX_POINTS[chapter]})\n")
+            print(f"## {names[chapter]} ({MAX_POINTS[chapter]})\n")
             for i, step in enumerate(handout(chapter, params), 1):
                 print(f"{i}. {step}")
             print()

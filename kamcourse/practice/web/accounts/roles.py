@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["ROLES", "ROLE_LABELS", "PERMISSIONS", "ensure_roles", "role_of", "on_post_migrate"]
+__all__ = ["ROLES", "ROLE_LABELS", "PERMISSIONS", "ensure_roles", "role_of"]
 
 ROLES = ("administrator", "sales_manager", "sales_rep", "service_agent")
 ROLE_LABELS = {

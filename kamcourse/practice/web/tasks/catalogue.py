@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kamcourse import i18n
 
-__all__ = ["CHAPTERS", "TITLES", "handout"]
+__all__ = ["CHAPTERS", "titles", "handout"]
 
 CHAPTERS = ("ch03", "ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10")
 
@@ -22,7 +22,14 @@ def _l(key: str) -> str:
     return i18n.label(key, "zh" if (get_language() or "en").lower().startswith("zh") else "en")
 
 
-def TITLES() -> dict[str, str]:
+def titles() -> dict[str, str]:
+    """Each chapter's task title in the current language (任务标题).
+
+    Examples
+    --------
+    >>> sorted(titles()) == sorted(CHAPTERS)
+    True
+    """
     return {
         "ch03": _("Chapter 3: users and permissions"),
         "ch04": _("Chapter 4: customer records"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..maintenance.models import Instance
-from .catalogue import CHAPTERS, TITLES, handout
+from .catalogue import CHAPTERS, handout, titles
 from .models import TaskAnswer
 from .params import task_params
 
@@ -55,7 +55,7 @@ def index(request):
         from .grading import grade_current_database
 
         progress = grade_current_database(student)["checks"]
-    titles = TITLES()
+    names = titles()
     context = {**admin.site.each_context(request), "title": _("Practical tasks"), "student": student,
-               "tasks": [(c, titles[c], handout(c, params)) for c in CHAPTERS], "form": form, "progress": progress}
+               "tasks": [(c, names[c], handout(c, params)) for c in CHAPTERS], "form": form, "progress": progress}
     return render(request, "tasks/index.html", context)

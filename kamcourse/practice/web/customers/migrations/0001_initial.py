@@ -2,8 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import kamcourse.practice.web.customers.validators
 from django.db import migrations, models
+
+import kamcourse.practice.web.customers.validators
 
 
 class Migration(migrations.Migration):
