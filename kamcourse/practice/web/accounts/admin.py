@@ -32,17 +32,17 @@ class RegistrationForm(UserCreationForm):
         fields = ("username", "first_name", "last_name", "email")
 
     def save(self, commit=True):
-        user = super().save(commit=False)
-        user.is_staff = True  # may log in to the system's pages
-        if commit:
-            user.save()
-            self.save_m2m()
-            user.groups.set([Group.objects.get(name=self.cleaned_data["role"])])
-            staff = self.cleaned_data.get("staff")
-            if staff is not None:
-                staff.user = user
-                staff.save()
-        return user
+        self.instance.is_staff = True  # may log in to the system's pages
+        return super().save(commit=commit)
+
+    def _save_m2m(self):
+        # runs after the user is saved, whether the admin saves with commit=False or not
+        super()._save_m2m()
+        self.instance.groups.set([Group.objects.get(name=self.cleaned_data["role"])])
+        staff = self.cleaned_data.get("staff")
+        if staff is not None:
+            staff.user = self.instance
+            staff.save()
 
 
 admin.site.unregister(User)
