@@ -80,18 +80,16 @@ def prepare(student: str | None = None, out=None) -> dict:
     tables = connection.introspection.table_names()
     upgraded = False
     if pending and "customers_customer" in tables:
-        from .web.maintenance.backup import backup
-
-        path = backup(note="automatic backup before upgrading")
-        print(f"upgrading the database (backup first: {path})", file=out)
+        path = _copy_before_upgrade(connection)
+        print(f"upgrading the database (copy of the old one: {path})", file=out)
         upgraded = True
     if pending:
         call_command("migrate", verbosity=0, interactive=False)
     if upgraded:
         from .web.maintenance.models import MaintenanceLog
 
-        MaintenanceLog.objects.create(kind="upgrade", file_name="-", sha256="-",
-                                      note=", ".join(f"{m.app_label}.{m.name}" for m, _ in pending))
+        MaintenanceLog.objects.create(kind="upgrade", file_name=Path(path).name[:200], sha256="-",
+                                      note=", ".join(f"{m.app_label}.{m.name}" for m, _ in pending)[:300])
     from .web.customers.models import Customer
 
     loaded = False
@@ -110,6 +108,32 @@ def prepare(student: str | None = None, out=None) -> dict:
         backup(note="initial data")
         loaded = True
     return {"loaded": loaded, "upgraded": upgraded, "student": student}
+
+
+def _copy_before_upgrade(connection) -> str:
+    """A full copy of the old database before migrating it (10.3 升级注意事项: back up first).
+
+    SQLite: the file, copied with SQLite's backup API into the backup folder.
+    PostgreSQL: the server's own tool is the right one; the message says so.
+    """
+    if connection.vendor != "sqlite":
+        return "none made: back up a PostgreSQL database with pg_dump before upgrading"
+    import sqlite3
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    folder = Path(settings.CRM_BACKUP_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"crm-before-upgrade-{timezone.localtime():%Y%m%d-%H%M%S}.sqlite3"
+    src = sqlite3.connect(settings.DATABASES["default"]["NAME"])
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return str(target)
 
 
 def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True, unix_socket: str | None = None,
