@@ -18,8 +18,9 @@ ROLE_USERS = {"administrator": "admin", "sales_manager": "manager"}
 
 
 def django_ready() -> None:
-    import kamcourse.practice.web  # noqa: F401  (configures Django)
     from django.test.utils import setup_test_environment
+
+    import kamcourse.practice.web  # noqa: F401  (configures Django)
 
     try:
         setup_test_environment()

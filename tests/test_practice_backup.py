@@ -9,7 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from practice_support import crm_db, crm_template, django_ready, user_of  # noqa: F401
+from practice_support import django_ready, user_of
+
+pytest_plugins = ["practice_support"]  # the crm_template / crm_db fixtures
 
 django_ready()
 

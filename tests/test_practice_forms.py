@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from practice_support import client_for, crm_db, crm_template, django_ready, user_of  # noqa: F401
+from practice_support import client_for, django_ready, user_of
+
+pytest_plugins = ["practice_support"]  # the crm_template / crm_db fixtures
 
 django_ready()
 

@@ -6,7 +6,9 @@ import datetime as dt
 import io
 
 import pytest
-from practice_support import _db_path, _drop, crm_template, django_ready  # noqa: F401
+from practice_support import _db_path, _drop, django_ready
+
+pytest_plugins = ["practice_support"]  # the crm_template / crm_db fixtures
 
 django_ready()
 

@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from practice_support import crm_db, crm_template, django_ready  # noqa: F401
+from practice_support import django_ready
+
+pytest_plugins = ["practice_support"]  # the crm_template / crm_db fixtures
 
 django_ready()
 

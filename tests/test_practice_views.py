@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from practice_support import client_for, crm_db, crm_template, django_ready, user_of  # noqa: F401
+from practice_support import client_for, django_ready, user_of
+
+pytest_plugins = ["practice_support"]  # the crm_template / crm_db fixtures
 
 django_ready()
 
@@ -57,7 +59,6 @@ def test_every_page_for_every_role(crm_db, role) -> None:
 
 def test_login_page_and_real_login(crm_db) -> None:
     from django.test import Client
-
     from practice_support import PASSWORD
 
     client = Client()

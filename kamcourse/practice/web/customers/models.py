@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +53,9 @@ class Customer(VersionedModel):
     first_order_date = models.DateField(_("first order"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     address = models.CharField(_("address"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("entered"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # plain defaults, not auto_now: a restore must keep the times the backup holds
+    created_at = models.DateTimeField(_("entered"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("customer")
@@ -63,6 +65,10 @@ class Customer(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.name_zh} ({self.customer_id})" if self.customer_id else self.name_zh
+
+    def save(self, *args, **kwargs) -> None:
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         self.credit_code = (self.credit_code or "").strip().upper()

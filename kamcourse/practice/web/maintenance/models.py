@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Instance", "MaintenanceLog"]
@@ -17,7 +18,7 @@ class Instance(models.Model):
     data_end = models.DateField(_("last day of the company data"))
     loaded_on = models.DateField(_("loaded on"))
     shift_days = models.IntegerField(_("days the data were moved forward"))
-    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("system information")
@@ -35,7 +36,7 @@ class MaintenanceLog(models.Model):
     KINDS = (("backup", _("backup")), ("restore", _("restore")), ("upgrade", _("upgrade")))
 
     kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    at = models.DateTimeField(_("time"), default=timezone.now)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True,
                              on_delete=models.SET_NULL)
     file_name = models.CharField(_("file"), max_length=200)

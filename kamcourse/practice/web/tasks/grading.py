@@ -184,6 +184,11 @@ def write_gradebook(results: list[dict], db_url: str, assignment: str = "practic
 
     from nbgrader.api import Gradebook, MissingEntry
 
+    # nbgrader upgrades a gradebook by running `alembic`, found on PATH: use the one beside this Python
+    tools = str(Path(sys.executable).parent)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = tools + os.pathsep + os.environ.get("PATH", "")
+
     chapters = sorted({c for r in results for c in r["max"]})
     top = {c: max(r["max"].get(c, 0) for r in results) for c in chapters}
     with warnings.catch_warnings():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["TaskAnswer"]
@@ -16,7 +17,7 @@ class TaskAnswer(models.Model):
                              related_name="task_answers")
     question = models.CharField(_("question"), max_length=40)
     answer = models.CharField(_("answer"), max_length=200)
-    answered_at = models.DateTimeField(_("answered at"), auto_now=True)
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("task answer")

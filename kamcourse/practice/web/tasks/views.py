@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,7 +45,7 @@ def index(request):
             for question, value in form.cleaned_data.items():
                 if value not in (None, ""):
                     TaskAnswer.objects.update_or_create(user=request.user, question=question,
-                                                        defaults={"answer": str(value)})
+                                                        defaults={"answer": str(value), "answered_at": timezone.now()})
             messages.success(request, _("Your answers are saved."))
             return redirect("tasks:index")
     else:

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import django.utils.timezone
 from django.db import migrations, models
 
 import kamcourse.practice.web.customers.validators
@@ -33,8 +34,8 @@ class Migration(migrations.Migration):
                 ('first_order_date', models.DateField(blank=True, null=True, verbose_name='first order')),
                 ('phone', models.CharField(blank=True, max_length=20, validators=[kamcourse.practice.web.customers.validators.validate_phone], verbose_name='phone')),
                 ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='entered')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='entered')),
+                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='last changed')),
                 ('account_manager', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='accounts', to='accounts.staff', verbose_name='account manager')),
             ],
             options={
