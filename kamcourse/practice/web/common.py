@@ -13,10 +13,11 @@ a new record gets the next free number of its prefix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext as _
 
 __all__ = ["VersionedModel", "next_code", "StaleEdit"]
@@ -80,6 +81,12 @@ class VersionedModel(models.Model):
         pk = self._code_field()
         if getattr(self, pk.attname):
             return
+        if connection.vendor == "postgresql":
+            # creators of one kind of record take turns until their transaction ends (SQLite's
+            # immediate transactions already do); the lock key is stable per table
+            key = int(hashlib.sha256(self._meta.db_table.encode()).hexdigest()[:15], 16)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
         codes = list(type(self)._default_manager.filter(**{f"{pk.name}__startswith": self.CODE_PREFIX})
                      .order_by(f"-{pk.name}").values_list(pk.name, flat=True)[:1])
         setattr(self, pk.attname, next_code(self.CODE_PREFIX, self.CODE_WIDTH, codes))
