@@ -14,7 +14,7 @@ from django.contrib import admin
 
 from .accounts.scope import visible
 
-__all__ = ["ScopedAdmin", "ScopedInline", "staff_choices"]
+__all__ = ["ScopedAdmin", "ScopedInline", "staff_choices", "stored"]
 
 _SCOPED_RELATIONS = ("customers.customer", "customers.contact", "sales.opportunity")
 
@@ -28,6 +28,13 @@ def staff_choices(db_field, request, function: str):
     if function == "sales" and role_of(request.user) == "sales_rep":
         qs = qs.filter(user=request.user)  # a representative works on their own accounts
     return qs
+
+
+def stored(obj, field: str):
+    """The saved value of a field (a form being re-shown after an error has changed the object in memory)."""
+    if obj is None or obj.pk is None:
+        return None
+    return type(obj)._default_manager.filter(pk=obj.pk).values_list(field, flat=True).first()
 
 
 class _ScopeMixin:

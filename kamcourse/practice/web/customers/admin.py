@@ -25,6 +25,7 @@ class CustomerAdmin(ScopedAdmin):
     list_filter = ("industry", "region", "size_band", "grade", ("account_manager", admin.RelatedOnlyFieldListFilter))
     search_fields = ("customer_id", "name_zh", "name", "credit_code", "phone", "contacts__name_zh", "contacts__phone")
     readonly_fields = ("customer_id", "first_order_date", "created_at", "updated_at")
+    ordering = ("-customer_id",)  # newest first: what was just entered is on top
     inlines = [ContactInline]
     fieldsets = (
         (None, {"fields": ("customer_id", "name_zh", "name", "credit_code", "confirm_not_duplicate")}),
@@ -53,5 +54,6 @@ class ContactAdmin(ScopedAdmin):
     search_fields = ("contact_id", "name_zh", "name", "phone", "email", "customer__name_zh", "customer__customer_id")
     autocomplete_fields = ("customer",)
     readonly_fields = ("contact_id",)
+    ordering = ("-contact_id",)
     fields = ("contact_id", "customer", "name_zh", "name", "role", "decision_level", "phone", "email", "staff",
               "version")

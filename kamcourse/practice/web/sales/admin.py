@@ -10,7 +10,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..accounts.scope import visible
-from ..adminbase import ScopedAdmin, ScopedInline, staff_choices
+from ..adminbase import ScopedAdmin, ScopedInline, staff_choices, stored
 from .models import Activity, Opportunity, SalesOrder
 
 __all__ = ["OpportunityAdmin", "SalesOrderAdmin", "WARNING_LABELS"]
@@ -93,7 +93,7 @@ class OpportunityAdmin(ScopedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.is_closed:  # 提交并归档: a closed opportunity is archived
+        if stored(obj, "stage") in ("closed_won", "closed_lost"):  # 提交并归档: a closed opportunity is archived
             return [f.name for f in obj._meta.fields if f.name != "version"] + list(self.readonly_fields)
         return self.readonly_fields
 
@@ -158,6 +158,6 @@ class SalesOrderAdmin(ScopedAdmin):
         return initial
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status in ("closed", "cancelled"):
+        if stored(obj, "status") in ("closed", "cancelled"):
             return [f.name for f in obj._meta.fields if f.name != "version"]
         return self.readonly_fields

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from ..adminbase import ScopedAdmin, ScopedInline, staff_choices
+from ..adminbase import ScopedAdmin, ScopedInline, staff_choices, stored
 from .models import ServiceNote, ServiceRequest
 from .targets import RESOLUTION_DAYS, RESPONSE_HOURS
 
@@ -82,7 +82,7 @@ class ServiceRequestAdmin(ScopedAdmin):
         return initial
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status == "closed":
+        if stored(obj, "status") == "closed":
             return [f.name for f in obj._meta.fields if f.name != "version"] + ["late_badges"]
         return self.readonly_fields
 
