@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--student", default=None, help="load this student's data variant into a new database")
     p.add_argument("--database-url", default=None, help="postgresql://... for a shared class instance")
     p.add_argument("--home", default=None, help="data folder (default: the per-user data folder)")
-    p.add_argument("--threads", type=int, default=8, help="server threads (default 8)")
+    p.add_argument("--threads", type=int, default=8, help="server threads per process (default 8)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1; more uses gunicorn, Linux/macOS: a shared class instance)")
     p.add_argument("--unix-socket", default=None, help=argparse.SUPPRESS)
     p.add_argument("--url-prefix", default=None, help=argparse.SUPPRESS)
     p.add_argument("--behind-proxy", action="store_true", help=argparse.SUPPRESS)
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"restored {sum(counts.values())} records from {args.file}")
         return 0
     server.serve(host=args.host, port=args.port, open_browser=not args.no_browser, unix_socket=args.unix_socket,
-                 threads=args.threads)
+                 threads=args.threads, workers=args.workers)
     return 0
 
 

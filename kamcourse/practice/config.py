@@ -111,6 +111,7 @@ def database_settings(url: str | None = None) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
+            "CONN_MAX_AGE": 60,
             # IMMEDIATE: a writing transaction takes the lock when it begins, so two writers queue
             # instead of failing half-way; WAL lets readers go on while one writes.
             "OPTIONS": {

@@ -4,7 +4,9 @@
 when an older version holds data: 10.3 系统升级), loads the company's data
 into an empty database, and makes the initial backup. ``serve()`` runs the
 WSGI application under waitress (a maintained, pure-Python server that works
-the same on Linux, macOS and Windows), on 127.0.0.1 by default.
+the same on Linux, macOS and Windows), on 127.0.0.1 by default; a shared class
+instance on a multi-core Linux server can run several gunicorn processes
+(``--workers N``).
 """
 
 from __future__ import annotations
@@ -136,8 +138,52 @@ def _copy_before_upgrade(connection) -> str:
     return str(target)
 
 
+def _print_url(url: str, out) -> None:
+    print(f"practice CRM: {url}", file=out, flush=True)
+    creds = credentials()
+    if creds:
+        print(f"  log in as admin (administrator), manager (sales manager) or a staff account such as "
+              f"{next((u for u in creds['users'] if u.startswith('s')), 's001')}; password {creds['password']}",
+              file=out, flush=True)
+
+
+def _serve_gunicorn(host: str, port: int, threads: int, workers: int, out) -> None:
+    """Several processes on one listening socket (gunicorn), for a class sharing one server."""
+    import socket
+
+    from gunicorn.app.base import BaseApplication
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(256)
+    sock.set_inheritable(True)
+
+    class App(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": [f"fd://{sock.fileno()}"], "workers": workers, "threads": threads,
+                               "worker_class": "gthread", "accesslog": None, "timeout": 120,
+                               "post_fork": lambda server, worker: _warm_up()}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from .web.wsgi import application
+
+            return application
+
+    _print_url(f"http://{host}:{sock.getsockname()[1]}/", out)
+    App().run()
+
+
+def _warm_up() -> None:
+    """Import the statistics pages' libraries now, not during a student's first click."""
+    import matplotlib.figure  # noqa: F401
+
+    from kamcourse import development, viz  # noqa: F401
+
+
 def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True, unix_socket: str | None = None,
-          threads: int = 8, out=None) -> None:
+          threads: int = 8, workers: int = 1, out=None) -> None:
     """Serve the system until interrupted, printing its URL (运行系统).
 
     Parameters
@@ -151,7 +197,10 @@ def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True, uni
     unix_socket : str, optional
         Listen on this Unix socket instead (used behind jupyter-server-proxy).
     threads : int
-        Worker threads.
+        Worker threads (per process).
+    workers : int
+        Processes. 1: waitress (any platform). More: gunicorn's processes
+        (Linux/macOS), for a shared class instance on a multi-core server.
     out : file, optional
 
     Examples
@@ -160,6 +209,8 @@ def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True, uni
     True
     """
     out = out or sys.stdout
+    if workers > 1 and not unix_socket:
+        return _serve_gunicorn(host, port, threads, workers, out)
     from waitress import create_server
 
     from .web.wsgi import application
@@ -170,14 +221,10 @@ def serve(host: str = "127.0.0.1", port: int = 0, open_browser: bool = True, uni
     else:
         server = create_server(application, host=host, port=port, threads=threads, ident="kamcourse-crm")
         url = f"http://{host}:{server.effective_port}/"
-        print(f"practice CRM: {url}", file=out, flush=True)
-        creds = credentials()
-        if creds:
-            print(f"  log in as admin (administrator), manager (sales manager) or a staff account such as "
-                  f"{next((u for u in creds['users'] if u.startswith('s')), 's001')}; password {creds['password']}",
-                  file=out, flush=True)
+        _print_url(url, out)
         if open_browser:
             threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    threading.Thread(target=_warm_up, daemon=True).start()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -56,7 +56,7 @@ class _ScopeMixin:
 class ScopedAdmin(_ScopeMixin, admin.ModelAdmin):
     """A ModelAdmin that shows each role only its rows and refuses stale edits."""
 
-    list_per_page = 50
+    list_per_page = 25
     show_full_result_count = False
 
 

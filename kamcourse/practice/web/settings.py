@@ -79,9 +79,10 @@ TEMPLATES = [
 DATABASES = {"default": config.database_settings()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sessions expire: two hours after the last request, and when the browser closes.
-SESSION_COOKIE_AGE = int(os.environ.get("KAMCOURSE_CRM_SESSION_SECONDS", 2 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions expire three hours after logging in (a class period; no database write on every page),
+# and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("KAMCOURSE_CRM_SESSION_SECONDS", 3 * 3600))
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_NAME = "kamcourse_crm_session"

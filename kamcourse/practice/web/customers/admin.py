@@ -13,9 +13,16 @@ __all__ = ["CustomerAdmin", "ContactAdmin"]
 
 
 class ContactInline(ScopedInline):
+    """New contacts are entered with the customer; existing ones are changed on their own page (5.3)."""
+
     model = Contact
     fields = ("name_zh", "role", "decision_level", "phone", "email", "staff", "version")
+    autocomplete_fields = ("staff",)  # a search box, not a list of every employee in every row
+    show_change_link = True
     extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        return False  # shown read-only here, with a link to the contact's page
 
 
 @admin.register(Customer)
@@ -23,7 +30,7 @@ class CustomerAdmin(ScopedAdmin):
     form = CustomerForm
     list_display = ("customer_id", "name_zh", "industry", "region", "size_band", "grade", "account_manager")
     list_filter = ("industry", "region", "size_band", "grade", ("account_manager", admin.RelatedOnlyFieldListFilter))
-    search_fields = ("customer_id", "name_zh", "name", "credit_code", "phone", "contacts__name_zh", "contacts__phone")
+    search_fields = ("customer_id", "name_zh", "name", "credit_code", "phone", "contacts__name_zh")
     readonly_fields = ("customer_id", "first_order_date", "created_at", "updated_at")
     ordering = ("-customer_id",)  # newest first: what was just entered is on top
     inlines = [ContactInline]
@@ -52,7 +59,7 @@ class ContactAdmin(ScopedAdmin):
     list_display = ("contact_id", "name_zh", "customer", "role", "decision_level", "phone", "email", "staff")
     list_filter = ("role", "decision_level")
     search_fields = ("contact_id", "name_zh", "name", "phone", "email", "customer__name_zh", "customer__customer_id")
-    autocomplete_fields = ("customer",)
+    autocomplete_fields = ("customer", "staff")
     readonly_fields = ("contact_id",)
     ordering = ("-contact_id",)
     fields = ("contact_id", "customer", "name_zh", "name", "role", "decision_level", "phone", "email", "staff",

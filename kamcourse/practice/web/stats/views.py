@@ -1,13 +1,16 @@
 """The three statistics pages (9.1 客户统计, 9.2 业务统计, 9.3 服务统计).
 
 Each page needs the view permission of what it counts and counts only the
-records the user may see (a sales representative: their own accounts).
+records the user may see (a sales representative: their own accounts). The
+figures are recomputed at most every :data:`FRESH_SECONDS` seconds per view
+of the data (a whole class opening the page at once costs one computation).
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -48,7 +51,26 @@ def _rows(series) -> list[tuple[str, object]]:
 
 
 def _page(request, template: str, title: str, **context):
-    return render(request, template, {**admin.site.each_context(request), "title": title, **context})
+    return render(request, template, {**admin.site.each_context(request), "title": title, "fresh": FRESH_SECONDS,
+                                      **context})
+
+
+#: Seconds a page's figures are kept before they are computed again (a class hitting the page at once).
+FRESH_SECONDS = 30
+
+
+def _cached(request, page: str, compute):
+    """The page's figures for this user's view of the data, computed at most every FRESH_SECONDS."""
+    from ..accounts.roles import role_of
+    from ..accounts.scope import sees_everything
+
+    scope = "all" if sees_everything(request.user) else f"{role_of(request.user)}-{request.user.pk}"
+    key = f"crm-stats-{page}-{scope}-{request_language()}-{sorted(request.user.get_all_permissions())!r}"
+    context = cache.get(key)
+    if context is None:
+        context = compute()
+        cache.set(key, context, FRESH_SECONDS)
+    return context
 
 
 @login_required
@@ -62,6 +84,11 @@ def customers(request):
     302
     """
     _need(request, "customers.view_customer")
+    context = _cached(request, "customers", lambda: _customers(request))
+    return _page(request, "stats/customers.html", _("Customer statistics"), **context)
+
+
+def _customers(request) -> dict:
     mine = visible(Customer.objects.all(), request.user)
     counts = queries.customer_counts(mine)
     context = {"total": mine.count(), "tables": [(_("by industry"), _rows(counts["industry"])),
@@ -76,7 +103,7 @@ def customers(request):
         if len(revenue) >= 2:
             context["figure"] = svg(viz.plot_pareto, revenue)
             context["top20"] = f"{accounts.top_share(revenue, 0.2):.1%}"
-    return _page(request, "stats/customers.html", _("Customer statistics"), **context)
+    return context
 
 
 @login_required
@@ -90,6 +117,11 @@ def business(request):
     302
     """
     _need(request, "sales.view_opportunity")
+    context = _cached(request, "business", lambda: _business(request))
+    return _page(request, "stats/business.html", _("Business statistics"), **context)
+
+
+def _business(request) -> dict:
     opps = visible(Opportunity.objects.all(), request.user)
     stages, summary = queries.pipeline_tables(opps)
     context = {"open": opps.open().count(), "warnings": opps.in_warning().count()}
@@ -105,7 +137,7 @@ def business(request):
                               (_("median days to win"), row["cycle_days_won"])]
     if request.user.has_perm("sales.view_salesorder"):
         context["months"] = list(queries.revenue_by_month(visible(SalesOrder.objects.all(), request.user)).items())
-    return _page(request, "stats/business.html", _("Business statistics"), **context)
+    return context
 
 
 @login_required
@@ -119,6 +151,11 @@ def service(request):
     302
     """
     _need(request, "service.view_servicerequest")
+    context = _cached(request, "service", lambda: _service(request))
+    return _page(request, "stats/service.html", _("Service statistics"), **context)
+
+
+def _service(request) -> dict:
     tables = queries.service_tables(visible(ServiceRequest.objects.all(), request.user))
     context = {"requests": tables["requests"]}
     if "by_type" in tables:
@@ -134,4 +171,4 @@ def service(request):
         from kamcourse import viz
 
         context["figure"] = svg(viz.complaint_handoffs, tables["handoffs"])
-    return _page(request, "stats/service.html", _("Service statistics"), **context)
+    return context
