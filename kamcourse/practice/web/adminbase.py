@@ -20,7 +20,15 @@ _SCOPED_RELATIONS = ("customers.customer", "customers.contact", "sales.opportuni
 
 
 def staff_choices(db_field, request, function: str):
-    """The employed staff of one function (``sales``/``service``) a user may pick in a form."""
+    """The employed staff of one function (``sales``/``service``) a user may pick in a form.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from django.contrib.auth.models import AnonymousUser
+    >>> staff_choices(None, SimpleNamespace(user=AnonymousUser()), "service").model.__name__
+    'Staff'
+    """
     from .accounts.models import Staff
     from .accounts.roles import role_of
 
@@ -31,7 +39,13 @@ def staff_choices(db_field, request, function: str):
 
 
 def stored(obj, field: str):
-    """The saved value of a field (a form being re-shown after an error has changed the object in memory)."""
+    """The saved value of a field (a form being re-shown after an error has changed the object in memory).
+
+    Examples
+    --------
+    >>> stored(None, "stage") is None
+    True
+    """
     if obj is None or obj.pk is None:
         return None
     return type(obj)._default_manager.filter(pk=obj.pk).values_list(field, flat=True).first()

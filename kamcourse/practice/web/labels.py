@@ -23,8 +23,21 @@ def _label(key: str) -> str:
     return i18n.label(key, "zh" if lang.startswith("zh") else "en")
 
 
-#: A lazy glossary label: resolved in the language of the current request.
-glossary_label = lazy(_label, str)
+_lazy_label = lazy(_label, str)
+
+
+def glossary_label(key: str):
+    """A glossary label resolved when shown, in the language of the current request (延迟翻译).
+
+    Examples
+    --------
+    >>> from django.utils import translation
+    >>> label = glossary_label("closed_won")
+    >>> with translation.override("en"):
+    ...     str(label)
+    'won'
+    """
+    return _lazy_label(key)
 
 
 def choices(keys: Iterable[str]) -> list[tuple[str, str]]:
