@@ -61,6 +61,12 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
     assert "kamcourse/_datasets/SHA256SUMS" in names
     assert "kamcourse/_datasets/README.md" in names
     assert "kamcourse/glossary/data.csv" in names
+    # the practice CRM: its catalogue, templates and migrations travel with it
+    for name in ("kamcourse/practice/locale/zh_Hans/LC_MESSAGES/django.po",
+                 "kamcourse/practice/web/stats/templates/stats/business.html",
+                 "kamcourse/practice/web/accounts/templates/admin/base_site.html",
+                 "kamcourse/practice/web/sales/migrations/0002_expected_close_date.py"):
+        assert name in names, name
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
