@@ -20,4 +20,7 @@ def crm(request) -> dict:
     from kamcourse.practice.server import credentials
 
     creds = credentials()
-    return {"crm_accounts": creds} if creds else {}
+    if not creds:
+        return {}
+    example = next((u for u in creds.get("users", []) if u[:1] == "s" and u[1:].isdigit()), "s001")
+    return {"crm_accounts": {**creds, "example": example}}
