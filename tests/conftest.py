@@ -16,11 +16,10 @@ if "KAMCOURSE_VARIANT_CACHE" not in os.environ:
     os.environ["KAMCOURSE_VARIANT_CACHE"] = _variants
 
 # The practice CRM (kamcourse.practice) keeps its database, backups and secret key in a private
-# folder per test process, never in the user's data folder.
-if "KAMCOURSE_CRM_HOME" not in os.environ:
-    import tempfile
+# folder of each test process (xdist workers too), never in the user's data folder.
+import tempfile
 
-    os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-")
+os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-")
 
 import pytest
 

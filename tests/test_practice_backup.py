@@ -55,7 +55,8 @@ def test_backup_and_restore_round_trip(crm_db, tmp_path) -> None:
 @pytest.mark.parametrize("content", [b"not gzip", gzip.compress(b"{\"format\": \"other\"}"),
                                      gzip.compress(json.dumps({"format": "kamcourse-crm-backup", "migrations": {},
                                                                "objects": [{"model": "customers.customer", "pk": "C9",
-                                                                            "fields": {"name_zh": None}}]}).encode())])
+                                                                            "fields": {"name_zh": None}}]}).encode())],
+                         ids=["not-gzip", "another-format", "a-broken-record"])
 def test_a_bad_file_changes_nothing(crm_db, tmp_path, content) -> None:
     path = tmp_path / "bad.json.gz"
     path.write_bytes(content)

@@ -45,7 +45,7 @@ def browser(tmp_path_factory):
         context = pw.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium")), executable_path=CHROMIUM, headless=True, args=ARGS,
             locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(90_000)  # the machine may be busy
         yield context
         context.close()
 
