@@ -169,3 +169,20 @@ def test_passwords_are_hashed_by_the_framework(crm_db) -> None:
     weak = client.post("/auth/user/add/", {"username": "rep124", "role": "sales_rep", "password1": "12345678",
                                             "password2": "12345678", "usable_password": "true"})
     assert weak.status_code == 200 and not User.objects.filter(username="rep124").exists()
+
+
+def test_delete_asks_first_and_is_kept_in_the_audit_trail(crm_db) -> None:
+    from auditlog.models import LogEntry
+
+    client = client_for("sales_manager")
+    contact = Contact.objects.order_by("pk").first()
+    page = client.get(f"/customers/contact/{contact.pk}/delete/")
+    assert page.status_code == 200 and Contact.objects.filter(pk=contact.pk).exists()  # a confirmation page
+    done = client.post(f"/customers/contact/{contact.pk}/delete/", {"post": "yes"})
+    assert done.status_code == 302 and not Contact.objects.filter(pk=contact.pk).exists()
+    entry = LogEntry.objects.get(object_pk=contact.pk, action=LogEntry.Action.DELETE)
+    assert entry.actor.username == "manager" and contact.name_zh in entry.object_repr
+    # a customer with history (orders, opportunities) cannot be deleted: Django lists what protects it
+    customer = Customer.objects.filter(orders__isnull=False).first()
+    client.post(f"/customers/customer/{customer.pk}/delete/", {"post": "yes"})
+    assert Customer.objects.filter(pk=customer.pk).exists()
