@@ -47,8 +47,10 @@ $(STAMP): pyproject.toml
 	else echo "npm not found: configurable-http-proxy not installed, the classroom test will be skipped"; fi
 	@touch $(STAMP)
 
+# KAMCOURSE_LANG=zh make lab: Chinese JupyterLab (zh-CN language pack) on notebooks/zh/00_start_here.ipynb,
+# lessons in Chinese; otherwise English on notebooks/00_start_here.ipynb (kamcourse/translation/lab.py)
 lab: setup
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+	$(PY) -m kamcourse.translation.lab --ServerApp.root_dir=. \
 	  $$([ "$$(id -u)" = "0" ] && echo --allow-root) $(ARGS)
 
 test: setup

@@ -1,8 +1,9 @@
 """The ``kamcourse`` command: a thin layer that parses arguments and calls the package.
 
 Subcommands: ``data`` (the company's tables), ``crm`` (the practice CRM system,
-:mod:`kamcourse.practice.cli`), and for instructors ``release``, ``grade``,
-``feedback`` and ``export`` (see :mod:`kamcourse.instructor`).
+:mod:`kamcourse.practice.cli`), for instructors ``release``, ``grade``,
+``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), and ``i18n``
+for the Chinese track (see :mod:`kamcourse.translation`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--output", "-o", default=None, help="file to write (default reports/<assignment>-<format>.csv)")
     ex.add_argument("--column", default=None, help="grade column title (default: the assignment name)")
     ex.add_argument("--course", help=course_help)
+
+    from .translation.command import add_parser as add_i18n_parser
+
+    add_i18n_parser(sub)
 
     # the practice CRM has its own parser (kamcourse.practice.cli): `kamcourse crm --help`
     sub.add_parser("crm", help="the practice CRM system (客户关系管理实训系统): kamcourse crm [--port N] [--no-browser]",
@@ -158,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "data":
             return _data(args)
+        if args.command == "i18n":
+            from .translation.command import run
+
+            return run(args)
         return _instructor(args)
     except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)

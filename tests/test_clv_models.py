@@ -209,7 +209,7 @@ def test_non_convergence_is_reported(cdnow) -> None:
     with pytest.warns(RuntimeWarning, match="did not converge"):
         m = fit_bgnbd(cdnow["x"], cdnow["t_x"], cdnow["T"], max_iter=1, strict=False)
     assert m.converged is False
-    with pytest.raises(ValueError, match="max_iter must be a positive whole number"):
+    with pytest.raises(ValueError, match="max_iter must be at least 1, got 0"):
         fit_bgnbd(cdnow["x"], cdnow["t_x"], cdnow["T"], max_iter=0)
 
 

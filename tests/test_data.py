@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from kamcourse import data
-from kamcourse.data import _schema
+from kamcourse.data import schema
 from kamcourse.data.loaders import dataset_texts, sha256sums
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def test_contract_names() -> None:
 @pytest.mark.parametrize("name", data.names())
 def test_every_table_loads_with_its_schema(name: str) -> None:
     df = data.load(name)
-    table = _schema.TABLES[name]
+    table = schema.TABLES[name]
     assert list(df.columns) == table.column_names
     assert len(df) > 0
     for col, kind in table.columns:
@@ -68,7 +68,7 @@ def test_every_table_loads_with_its_schema(name: str) -> None:
 @pytest.mark.parametrize("name", data.answer_names())
 def test_answer_tables_load(name: str) -> None:
     df = data.load_answers(name)
-    assert list(df.columns) == _schema.ANSWERS[name].column_names
+    assert list(df.columns) == schema.ANSWERS[name].column_names
     assert len(df) > 0
 
 

@@ -28,9 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._catalog import END_DATE
-from ._schema import ANSWER_TABLES, STUDENT_TABLES
-from .loaders import _frames_from_text, load
+from .csvio import csv_text, read_table
+from .generator import END_DATE, generate
+from .loaders import data_folder, load
+from .schema import STUDENT_TABLES, table_of
 
 __all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "DEFAULT_SECRET"]
 
@@ -135,8 +136,6 @@ class StudentData:
 @functools.lru_cache(maxsize=1)
 def _generator_key() -> str:
     """Changes whenever the generator's output changes (the default data's checksums do)."""
-    from .loaders import data_folder
-
     try:
         sums = (data_folder() / "SHA256SUMS").read_bytes()
     except OSError:
@@ -155,28 +154,22 @@ def _cache_folder(seed: int) -> Path | None:
 @functools.lru_cache(maxsize=8)
 def _variant_frames(seed: int) -> dict[str, pd.DataFrame]:
     folder = _cache_folder(seed)
-    texts: dict[str, str] = {}
+    if folder is not None:
+        try:  # the variant cache holds the CSV text write_datasets() would write for this seed
+            return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in STUDENT_TABLES}
+        except OSError:  # not there yet, or not readable by this user
+            pass
+    frames = {n: df for n, df in generate(seed=seed).items() if n in STUDENT_TABLES}
     if folder is not None:
         try:
-            texts = {n: (folder / f"{n}.csv").read_text(encoding="utf-8") for n in STUDENT_TABLES}
-        except OSError:  # not there yet, or not readable by this user
-            texts = {}
-    if not texts:
-        from .loaders import dataset_texts
-
-        # the same CSV text write_datasets() would write for this seed (no extra round trip)
-        all_texts = dataset_texts(seed=seed)
-        texts = {n: all_texts[f"{n}.csv"] for n in STUDENT_TABLES}
-        if folder is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                for n, text in texts.items():
-                    tmp = folder / f".{n}.csv.{os.getpid()}"
-                    tmp.write_text(text, encoding="utf-8")
-                    os.replace(tmp, folder / f"{n}.csv")
-            except OSError:
-                pass  # a read-only cache only costs time
-    return _frames_from_text(texts)
+            folder.mkdir(parents=True, exist_ok=True)
+            for n, df in frames.items():
+                tmp = folder / f".{n}.csv.{os.getpid()}"
+                tmp.write_text(csv_text(df, table_of(n)), encoding="utf-8")
+                os.replace(tmp, folder / f"{n}.csv")
+        except OSError:
+            pass  # a read-only cache only costs time
+    return frames
 
 
 def for_student(student: str | None = None, secret: str | None = None) -> StudentData:
@@ -227,5 +220,3 @@ def my_data() -> StudentData:
     """
     return for_student(student_id())
 
-
-_ = ANSWER_TABLES
