@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from test_practice_system import start_server
 
-pytestmark = pytest.mark.browser
+# one worker runs both tests, so they share one server (make test uses --dist loadgroup)
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("practice-browser")]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "test-artifacts" / "practice"
@@ -116,13 +117,16 @@ def test_customer_opportunity_and_statistics(crm_server, browser) -> None:
 
 
 def test_phone_sized_viewport(crm_server, browser) -> None:
-    url, password, _home = crm_server
+    url, password, home = crm_server
+    from kamcourse import practice
+
+    name = practice.load("customers", home / "crm.sqlite3")["name_zh"].iloc[-1]
     page = browser.new_page()
     page.set_viewport_size({"width": 390, "height": 844})  # a phone's width (the admin's CSS is responsive)
     log_in(page, url, password, user="manager")
-    page.goto(url + "customers/customer/?q=" + "芜湖博锐")
+    page.goto(url + "customers/customer/?q=" + name)
     page.wait_for_selector("#result_list")
-    assert "芜湖博锐液压件贸易有限公司" in page.inner_text("#result_list")
+    assert name in page.inner_text("#result_list")
     width = page.evaluate("document.documentElement.scrollWidth")
     page.screenshot(path=str(SHOTS / "05-phone-customers.png"), full_page=True)
     page.goto(url + "stats/customers/")
