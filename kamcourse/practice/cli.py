@@ -127,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.action == "hand-in":
         from . import config
-        from .web.tasks.grading import _copy
+        from .web.tasks.grading import copy_database
 
-        _copy(config.database_path(), __import__("pathlib").Path(args.file))
+        copy_database(config.database_path(), args.file)
         print(f"wrote {args.file}: hand this file in")
         return 0
     server.prepare(student=args.student)

@@ -32,10 +32,10 @@ from ..sales.pipeline import stage_rank
 from ..service.models import ServiceRequest
 from .models import Instance
 
-__all__ = ["load_company", "credit_code_for", "DEMO_USERS"]
+__all__ = ["load_company", "credit_code_for", "DEMO_USERS", "DIVISIONS"]
 
 #: Division codes (行政区划代码) of one city per region, for the generated credit codes.
-_DIVISIONS = {"east_china": "320500", "south_china": "440300", "north_china": "110108", "central_china": "420100",
+DIVISIONS = {"east_china": "320500", "south_china": "440300", "north_china": "110108", "central_china": "420100",
               "southwest_china": "510100", "northeast_china": "210200", "northwest_china": "610100"}
 #: Login accounts made at loading besides one per employed salesperson and service engineer.
 DEMO_USERS = (("admin", "administrator"), ("manager", "sales_manager"))
@@ -53,7 +53,7 @@ def credit_code_for(customer_id: str, region: str) -> str:
     """
     digest = hashlib.sha256(customer_id.encode()).digest()
     org = "MA" + "".join(CREDIT_CODE_CHARS[b % 31] for b in digest[:7])
-    first17 = "91" + _DIVISIONS.get(region, "310000") + org
+    first17 = "91" + DIVISIONS.get(region, "310000") + org
     return first17 + credit_code_check_char(first17)
 
 

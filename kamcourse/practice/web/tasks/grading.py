@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["grade_current_database", "grade_database_file", "grade_submissions", "write_scores_csv",
-           "write_gradebook"]
+           "write_gradebook", "copy_database"]
 
 
 def grade_current_database(student: str | None, secret: str | None = None, chapters=None) -> dict:
@@ -66,8 +66,19 @@ def grade_current_database(student: str | None, secret: str | None = None, chapt
     return result
 
 
-def _copy(src: Path, dst: Path) -> None:
-    """A consistent copy of a SQLite database, write-ahead log included (SQLite's backup API)."""
+def copy_database(src: str | Path, dst: str | Path) -> None:
+    """A consistent copy of a SQLite database, write-ahead log included (SQLite's backup API) (数据库副本).
+
+    Examples
+    --------
+    >>> import sqlite3, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> sqlite3.connect(folder / "a.sqlite3").execute("CREATE TABLE t (x)").connection.commit()
+    >>> copy_database(folder / "a.sqlite3", folder / "b.sqlite3")
+    >>> sqlite3.connect(folder / "b.sqlite3").execute("SELECT name FROM sqlite_master").fetchone()
+    ('t',)
+    """
+    src, dst = Path(src), Path(dst)
     source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
     target = sqlite3.connect(dst)
     try:
@@ -99,7 +110,7 @@ def grade_database_file(path: str | Path, student: str | None, secret: str | Non
         raise FileNotFoundError(f"no database at {path}")
     with tempfile.TemporaryDirectory(prefix="kamcourse-crm-grade-") as tmp:
         copy = Path(tmp) / "crm.sqlite3"
-        _copy(path, copy)
+        copy_database(path, copy)
         env = {**os.environ, "KAMCOURSE_CRM_DATABASE_URL": f"sqlite:///{copy}", "KAMCOURSE_CRM_HOME": tmp}
         if secret is not None:
             env["KAMCOURSE_SECRET"] = secret

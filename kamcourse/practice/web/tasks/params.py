@@ -87,7 +87,7 @@ def task_params(student: str | None, secret: str | None = None, warning_days: in
 
     from ..customers.duplicates import probable_duplicates
     from ..customers.validators import CREDIT_CODE_CHARS, credit_code_check_char
-    from ..maintenance.company import _DIVISIONS
+    from ..maintenance.company import DIVISIONS
 
     variant = data.for_student(student, secret)
     rng = random.Random(variant.seed if variant.seed is not None else data.DEFAULT_SEED)
@@ -105,10 +105,10 @@ def task_params(student: str | None, secret: str | None = None, warning_days: in
         name = f"{rng.choice(_CITIES)}{rng.choice(_WORDS)}{_INDUSTRY_WORDS[industry]}有限公司"
         if not probable_duplicates(name, existing):
             break
-    region = rng.choice(sorted(_DIVISIONS))
-    first17 = "91" + _DIVISIONS[region] + "MA" + "".join(rng.choice(CREDIT_CODE_CHARS) for _ in range(7))
+    region = rng.choice(sorted(DIVISIONS))
+    first17 = "91" + DIVISIONS[region] + "MA" + "".join(rng.choice(CREDIT_CODE_CHARS) for _ in range(7))
     moved = customers.iloc[rng.randrange(len(customers))]
-    new_region = rng.choice(sorted(set(_DIVISIONS) - {moved["region"]}))
+    new_region = rng.choice(sorted(set(DIVISIONS) - {moved["region"]}))
 
     picked_contacts = contacts.iloc[rng.sample(range(len(contacts)), 3)]["contact_id"].tolist()
     open_opps = opps[~opps["stage"].str.startswith("closed")].sort_values("opportunity_id")
