@@ -15,18 +15,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kamcourse import i18n
 
-from ..accounts.scope import visible
+from ..accounts.roles import role_of
+from ..accounts.scope import sees_everything, visible
 from ..customers.models import Customer
 from ..sales.models import Opportunity, SalesOrder
 from ..service.models import REQUEST_STATUSES, ServiceRequest
 from . import queries
 from .figures import svg
 
-__all__ = ["customers", "business", "service"]
+__all__ = ["customers", "business", "service", "FRESH_SECONDS"]
+
+#: Seconds a page's figures are kept before they are computed again (a class hitting the page at once).
+FRESH_SECONDS = 30
 
 
 def _need(request, perm: str) -> None:
@@ -34,18 +39,15 @@ def _need(request, perm: str) -> None:
         raise PermissionDenied
 
 
+def _language() -> str:
+    return (get_language() or "en").lower()
+
+
 def _label(key) -> str:
-    lang = "zh" if request_language().startswith("zh") else "en"
     try:
-        return i18n.label(str(key), lang)
+        return i18n.label(str(key), "zh" if _language().startswith("zh") else "en")
     except KeyError:
         return str(key)
-
-
-def request_language() -> str:
-    from django.utils.translation import get_language
-
-    return (get_language() or "en").lower()
 
 
 def _rows(series) -> list[tuple[str, object]]:
@@ -57,18 +59,11 @@ def _page(request, template: str, title: str, **context):
                                       **context})
 
 
-#: Seconds a page's figures are kept before they are computed again (a class hitting the page at once).
-FRESH_SECONDS = 30
-
-
 def _cached(request, page: str, compute):
     """The page's figures for this user's view of the data, computed at most every FRESH_SECONDS."""
-    from ..accounts.roles import role_of
-    from ..accounts.scope import sees_everything
-
     scope = "all" if sees_everything(request.user) else f"{role_of(request.user)}-{request.user.pk}"
     perms = hashlib.sha256(repr(sorted(request.user.get_all_permissions())).encode()).hexdigest()[:16]
-    key = f"crm-stats-{page}-{scope}-{request_language()}-{perms}"
+    key = f"crm-stats-{page}-{scope}-{_language()}-{perms}"
     context = cache.get(key)
     if context is None:
         context = compute()
