@@ -21,8 +21,9 @@ ARGS   ?=
 JOBS   ?= 2
 
 # Debian packages `make setup` installs as root (add a word here when the kit needs one more):
-# a CJK font so Chinese figures have no empty boxes; venv for the system Python.
-DEBIAN_PACKAGES := fonts-noto-cjk python3-venv
+# a CJK font so Chinese figures have no empty boxes; venv for the system Python; chromium for the
+# browser tests (Playwright drives Debian's browser); postgresql for the practice CRM's shared-instance test.
+DEBIAN_PACKAGES := fonts-noto-cjk python3-venv chromium postgresql
 
 # uv's version: the one uv.lock pins (uv is in the test extra, so `make upgrade` moves it too)
 UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' uv.lock 2>/dev/null)

@@ -15,6 +15,12 @@ if "KAMCOURSE_VARIANT_CACHE" not in os.environ:
     os.chmod(_variants, 0o755)
     os.environ["KAMCOURSE_VARIANT_CACHE"] = _variants
 
+# The practice CRM (kamcourse.practice) keeps its database, backups and secret key in a private
+# folder of each test process (xdist workers too), never in the user's data folder.
+import tempfile
+
+os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-")
+
 import pytest
 
 

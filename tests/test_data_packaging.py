@@ -72,6 +72,12 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
                  "cdnow_customers_summary_with_transactions.csv", "SHA256SUMS"):
         assert f"kamcourse/_datasets/cdnow/{name}" in names
     assert "kamcourse/glossary/data.csv" in names
+    # the practice CRM: its catalogue, templates and migrations travel with it
+    for name in ("kamcourse/practice/locale/zh_Hans/LC_MESSAGES/django.po",
+                 "kamcourse/practice/web/stats/templates/stats/business.html",
+                 "kamcourse/practice/web/accounts/templates/admin/base_site.html",
+                 "kamcourse/practice/web/sales/migrations/0002_expected_close_date.py"):
+        assert name in names, name
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
