@@ -47,10 +47,11 @@ def _environment_yml() -> tuple[dict[str, str], dict[str, str]]:
 def test_environment_yml_matches_pyproject() -> None:
     project = _pyproject()["project"]
     runtime = dict(_normalise(r) for r in project["dependencies"])
-    test_extra = dict(_normalise(r) for r in project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    test_extra = dict(_normalise(r) for name in ("test", "site") for r in extras[name])
     conda, pip = _environment_yml()
     assert conda == runtime, f"environment.yml conda deps differ from pyproject: {conda} vs {runtime}"
-    assert pip == test_extra, f"environment.yml pip deps differ from the test extra: {pip} vs {test_extra}"
+    assert pip == test_extra, f"environment.yml pip deps differ from the test and site extras: {pip} vs {test_extra}"
 
 
 def test_python_requirement() -> None:

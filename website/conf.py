@@ -41,7 +41,7 @@ suppress_warnings = ["myst.xref_missing", "myst.header", "mystnb.unknown_mime_ty
 # execution: every notebook runs once, results cached by jupyter-cache until its code changes
 nb_execution_mode = "cache"
 nb_execution_cache_path = CACHE or os.path.join("_build", ".jupyter_cache")
-nb_execution_timeout = 300
+nb_execution_timeout = 180  # seconds per cell
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_merge_streams = True

@@ -348,8 +348,9 @@ def serve(
     open_browser : bool
         Open the page in the default browser.
     participants : int
-        With a non-loopback ``ip``, how many participant tokens to write to
-        ``tokens_file``; each participant's URL carries their own token.
+        How many participant tokens to write to ``tokens_file`` (required
+        with a non-loopback ``ip``); each participant's link carries their own
+        token, and the server then accepts no one without a token.
     tokens_file : path-like, optional
         Where the tokens go (default ``workshop-tokens.csv`` in the working folder).
 
@@ -393,7 +394,7 @@ def serve(
     host = f"[{ip}]" if ":" in ip else ip
     url = f"http://{host}:{port}/"
     written = None
-    if not loopback:
+    if participants > 0:
         written = Path(tokens_file or "workshop-tokens.csv").resolve()
         write_tokens(written, participants, url=url)
         env["KAMCOURSE_WORKSHOP_TOKENS"] = str(written)
