@@ -54,14 +54,7 @@ def _execute(name: str, lang: str, tmp_path):
     nb = nbformat.read(workshop.notebook_path(name), as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env["KAMCOURSE_LANG"] = lang
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
-    client.km = client.create_kernel_manager()
-    client.start_new_kernel(env=env)
-    client.start_new_kernel_client()
-    try:
-        client.execute()
-    finally:
-        client._cleanup_kernel()
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute(env=env)
     return nb
 
 
@@ -131,9 +124,14 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # report the redirect (to the login page) instead of following it
+
+
 def _status(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=60) as r:
+        with urllib.request.build_opener(_NoRedirect).open(url, timeout=60) as r:
             return r.status
     except urllib.error.HTTPError as err:
         return err.code

@@ -200,6 +200,11 @@ def heading(name: str):
     from IPython.display import HTML
 
     _check_name(name)
+    # pyplot first, outside any Output widget: when an explorer's callback is the first to import it, the
+    # kernel sets up its inline backend while the widget captures output, and a notebook runner (nbclient)
+    # then waits its whole cell timeout for that cell
+    import matplotlib.pyplot  # noqa: F401
+
     i18n.set_language(i18n.get_language())  # sets the CJK font for Chinese figures
     title, question, how = (i18n.label(f"workshop_{name}_{part}") for part in ("title", "question", "how"))
     lang = "zh-CN" if i18n.get_language() == "zh" else "en"
