@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
 
-__all__ = ["RoomIdentityProvider", "participant_tokens", "main"]
+__all__ = ["RoomIdentityProvider", "participant_tokens"]
 
 
 def participant_tokens(path: str | os.PathLike | None = None) -> dict[str, str]:
@@ -75,7 +75,7 @@ class RoomIdentityProvider(PasswordIdentityProvider):
         return await super().get_user_token(handler)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _main(argv: Sequence[str] | None = None) -> int:
     """Start Voilà with the workshop's identity provider (room mode) or none (loopback)."""
     from traitlets.config import Config
     from voila.app import Voila
@@ -90,4 +90,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(_main())
