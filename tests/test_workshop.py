@@ -54,7 +54,10 @@ def _execute(name: str, lang: str, tmp_path):
     nb = nbformat.read(workshop.notebook_path(name), as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env["KAMCOURSE_LANG"] = lang
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute(env=env)
+    # timeout: see workshop.CELL_TIMEOUT (a widget cell's reply sometimes arrives only when the wait times out)
+    client = NotebookClient(nb, timeout=workshop.CELL_TIMEOUT, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env=env)
     return nb
 
 

@@ -11,7 +11,7 @@ Sources (``--root``, default the repository): ``notebooks/NN_*.ipynb`` (lessons)
 source yet gets a short Chinese page saying so, with a link to the English
 page, so both trees have the same pages and the language switch always lands
 on the same page. Each language is one Sphinx build (MyST-NB executes every
-notebook, cached by jupyter-cache), and the shared
+notebook, cached by jupyter-cache), the two run side by side, and the shared
 JavaScript (MathJax, RequireJS, the widgets HTML manager) is copied once from
 ``website/node_modules`` into ``<out>/_vendor/``: nothing is loaded from a CDN.
 """
@@ -201,17 +201,15 @@ def _landing(out: Path) -> None:
 
 def build(out: Path, root: Path = REPO, only: list[str] | None = None, cache: Path | None = None,
           langs: tuple[str, ...] = LANGS, quiet: bool = True) -> dict[str, float]:
-    """Stage and build each language; return the seconds each build took."""
+    """Stage and build each language (side by side); return the seconds each build took."""
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     work = out.parent / f".{out.name}-src"
     cache = (cache or out.parent / f".{out.name}-cache").resolve()
     copy_vendor(out)
     _landing(out)
-    seconds, failed = {}, []
-    # one language after the other: kernels started at the same moment by two builds can pick the same
-    # ports (jupyter_client's free-port race), and one build then waits on a kernel that never answers
-    for lang in langs:
+    procs: dict[str, tuple[subprocess.Popen, float, Path]] = {}
+    for lang in langs:  # the languages build side by side, one process each (two cores, two builds)
         src = work / lang / "src"
         stage(lang, src, root=root, only=only)
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # kernels draw inline
@@ -223,9 +221,11 @@ def build(out: Path, root: Path = REPO, only: list[str] | None = None, cache: Pa
                str(src), str(work / lang / "html")]
         if quiet:
             cmd.append("-q")
-        start = time.monotonic()
         with log.open("w", encoding="utf-8") as fh:
-            code = subprocess.run(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT).returncode
+            procs[lang] = (subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT), time.monotonic(), log)
+    seconds, failed = {}, []
+    for lang, (proc, start, log) in procs.items():
+        code = proc.wait()
         seconds[lang] = time.monotonic() - start
         if code != 0:
             failed.append(f"{lang} (exit {code}; log {log}):\n{log.read_text(encoding='utf-8')[-4000:]}")

@@ -41,7 +41,9 @@ suppress_warnings = ["myst.xref_missing", "myst.header", "mystnb.unknown_mime_ty
 # execution: every notebook runs once, results cached by jupyter-cache until its code changes
 nb_execution_mode = "cache"
 nb_execution_cache_path = CACHE or os.path.join("_build", ".jupyter_cache")
-nb_execution_timeout = 180  # seconds per cell
+# seconds per cell: every lesson cell runs in seconds. A cell whose widgets send many messages sometimes gets
+# its execute reply only when the wait for it times out (nbclient issue 312): the timeout bounds that stall.
+nb_execution_timeout = 60
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_merge_streams = True

@@ -30,6 +30,7 @@ from .. import i18n
 __all__ = [
     "WorkshopPage",
     "PAGES",
+    "CELL_TIMEOUT",
     "names",
     "page_for_explorer",
     "notebook_path",
@@ -73,6 +74,7 @@ _STYLE = """<style>
 :root { --jp-widgets-font-size: 20px; --jp-widgets-inline-height: 40px; --jp-widgets-slider-handle-size: 22px;
         --jp-widgets-inline-label-width: 14em; --jp-widgets-inline-width: 36em; --jp-content-font-size1: 20px; }
 body { font-size: 20px; }
+.kc-workshop { max-width: 100%; padding-right: 1em; box-sizing: border-box; overflow-wrap: anywhere; }
 .kc-workshop h1 { font-size: 2.4rem; margin: 0.3em 0; line-height: 1.2; }
 .kc-workshop .kc-question { font-size: 1.7rem; font-weight: 600; margin: 0.4em 0; }
 .kc-workshop .kc-how { font-size: 1.3rem; color: #444; margin: 0.4em 0 1em; }
@@ -90,6 +92,9 @@ body { font-size: 20px; }
 }
 </style>"""
 
+
+#: Seconds a workshop page's cell may run in Voilà (each takes a few seconds; see voila_command).
+CELL_TIMEOUT = 30
 
 _LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
 
@@ -200,11 +205,6 @@ def heading(name: str):
     from IPython.display import HTML
 
     _check_name(name)
-    # pyplot first, outside any Output widget: when an explorer's callback is the first to import it, the
-    # kernel sets up its inline backend while the widget captures output, and a notebook runner (nbclient)
-    # then waits its whole cell timeout for that cell
-    import matplotlib.pyplot  # noqa: F401
-
     i18n.set_language(i18n.get_language())  # sets the CJK font for Chinese figures
     title, question, how = (i18n.label(f"workshop_{name}_{part}") for part in ("title", "question", "how"))
     lang = "zh-CN" if i18n.get_language() == "zh" else "en"
@@ -314,6 +314,10 @@ def voila_command(
         f"--port={port}", f"--Voila.ip={ip}", f"--Voila.open_browser={open_browser}",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.strip_sources=True", "--theme=light", "--template=kamcourse",
+        # a cell whose widgets send many messages sometimes gets its execute reply only when the wait for it
+        # times out (nbclient issue 312); with no timeout (Voilà's default) the page would never finish loading.
+        # Each workshop cell runs in a few seconds.
+        f"--VoilaExecutor.timeout={CELL_TIMEOUT}",
         # JupyterLab extensions installed beside the kit that fail outside JupyterLab (console errors, no use here)
         *(f"--VoilaConfiguration.extension_denylist={ext}" for ext in _LAB_ONLY_EXTENSIONS),
     ]
