@@ -94,6 +94,16 @@ def test_both_languages_have_the_same_pages(site) -> None:
     assert {f"{p.docname}.html" for p in build.pages(ROOT if FULL_SITE else FIXTURE)} <= set(en)
 
 
+def test_pages_link_to_previous_and_next(site) -> None:
+    first, second = ("01_key_accounts", "02_kam_economics") if FULL_SITE else ("01_discounts", "02_value")
+    for lang in ("en", "zh"):
+        html = (site / lang / f"{second}.html").read_text(encoding="utf-8")
+        area = html[html.index('class="prev-next-area"'):]
+        assert f'href="{first}.html"' in area
+        nxt = (site / lang / f"{first}.html").read_text(encoding="utf-8")
+        assert f'href="{second}.html"' in nxt[nxt.index('class="prev-next-area"'):]
+
+
 def test_no_page_loads_anything_from_another_host(site) -> None:
     """Scripts, style sheets, images and fonts all come from the site (a CDN is slow or blocked in many Chinese networks)."""
     pattern = re.compile(r'<(?:script|img|source|iframe)[^>]+src="(https?:)?//|<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]+href="(https?:)?//'
@@ -197,3 +207,18 @@ def test_chinese_search_finds_a_chinese_word(site, browser) -> None:
     page.goto(f"{base}/zh/search.html?q=折扣")
     page.locator("#search-results ul.search li").first.wait_for(timeout=15000)
     assert page.locator("#search-results ul.search li").count() >= 1
+
+
+def test_handouts_are_printed_with_chinese_text(site, browser, tmp_path) -> None:
+    """A PDF per lesson and case and language (untranslated Chinese pages skipped), Chinese glyphs embedded."""
+    if FULL_SITE:
+        pytest.skip("make handouts prints the whole site; this checks the fixture's")
+    from handouts import print_handouts
+
+    written = print_handouts(site, tmp_path, root=FIXTURE)
+    names = sorted(str(p.relative_to(tmp_path)) for p in written)
+    assert names == ["en/01_discounts.pdf", "en/02_value.pdf", "en/03_english_only.pdf",
+                     "zh/01_discounts.pdf", "zh/02_value.pdf"]
+    chinese = (tmp_path / "zh" / "01_discounts.pdf").read_bytes()
+    assert chinese.startswith(b"%PDF") and len(chinese) > 20_000
+    assert re.search(rb"/FontName\s*/[A-Z]{6}\+\w*(CJK|Han|WenQuanYi|Hei|Song)", chinese), "no Chinese font embedded"
