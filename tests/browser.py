@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "website"))
 
 from chromium import chromium_path, launch, serve_directory  # noqa: E402
 
-__all__ = ["ROOT", "chromium_or_skip", "launch", "serve_directory", "PageWatch", "artifact", "glyphs_render"]
+__all__ = ["ROOT", "chromium_or_skip", "playwright_session", "launch", "serve_directory", "PageWatch", "artifact",
+           "glyphs_render"]
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -46,6 +47,19 @@ def chromium_or_skip() -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One Playwright (sync API) per test process: the sync API cannot run two at once in one thread.
+
+    ``tests/conftest.py`` registers this module as a plugin, so any test can ask for it.
+    """
+    chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw
+
+
 def artifact(name: str) -> Path:
     """The path of a screenshot kept as a test artefact."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -62,7 +76,9 @@ class PageWatch:
         page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} ({r.failure})"))
+        # a request cut short by the next navigation (ERR_ABORTED, e.g. the favicon) is not a failure of the page
+        page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} ({r.failure})")
+                if "ERR_ABORTED" not in str(r.failure) else None)
         page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
     def external(self) -> list[str]:

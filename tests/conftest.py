@@ -17,6 +17,9 @@ if "KAMCOURSE_VARIANT_CACHE" not in os.environ:
 
 import pytest
 
+# browser-test fixtures (tests/browser.py: one Playwright per test process, Debian's Chromium)
+pytest_plugins = ["browser"]
+
 
 @pytest.fixture(autouse=True)
 def _english_and_closed_figures():

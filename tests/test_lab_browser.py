@@ -28,7 +28,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     chromium_or_skip()
     course = tmp_path_factory.mktemp("course")
@@ -66,13 +66,10 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(lab, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        context = launch(pw, tmp_path_factory.mktemp("profile"), viewport={"width": 1400, "height": 900})
-        yield context.new_page()
-        context.close()
+def page(lab, playwright_session, tmp_path_factory):
+    context = launch(playwright_session, tmp_path_factory.mktemp("profile"), viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 def test_lesson_explorer_renders_and_responds(lab, page) -> None:

@@ -7,6 +7,7 @@ formula, Chinese text, a figure and an explorer; one lesson not yet translated; 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import ROOT, PageWatch, artifact, chromium_or_skip, glyphs_render, launch, serve_directory
+from browser import ROOT, PageWatch, artifact, glyphs_render, launch, serve_directory
 
 sys.path.insert(0, str(ROOT / "website"))
 
@@ -22,7 +23,6 @@ import build  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "site_fixture"
 FULL_SITE = os.environ.get("KAMCOURSE_SITE_DIR")
-pytestmark = pytest.mark.xdist_group("site")
 
 
 def _need_site_tools() -> None:
@@ -39,14 +39,24 @@ def _need_site_tools() -> None:
         pytest.skip("website/node_modules is missing: npm ci in website/ (make setup does)")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The built site: the whole one from `make test-site`, else the fixture's, built here."""
+    """The built site: the whole one from `make test-site`, else the fixture's, built once per test run.
+
+    Under pytest-xdist every worker process asks for it: the first builds it in the run's shared
+    temporary folder while holding a lock, the others wait and reuse it.
+    """
     if FULL_SITE:
         return Path(FULL_SITE).resolve()
     _need_site_tools()
-    out = tmp_path_factory.mktemp("site") / "site"
-    build.build(out, root=FIXTURE)
+    shared = tmp_path_factory.getbasetemp().parent / "kamcourse-fixture-site"
+    shared.mkdir(parents=True, exist_ok=True)
+    out = shared / "site"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "done").exists():
+            build.build(out, root=FIXTURE)
+            (shared / "done").touch()
     return out
 
 
@@ -124,12 +134,9 @@ def test_executed_pages_carry_outputs_and_widget_state(site) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser(site, tmp_path_factory):
-    chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with serve_directory(site) as base, sync_playwright() as pw:
-        context = launch(pw, tmp_path_factory.mktemp("profile"), viewport={"width": 1280, "height": 900})
+def browser(site, playwright_session, tmp_path_factory):
+    with serve_directory(site) as base:
+        context = launch(playwright_session, tmp_path_factory.mktemp("profile"), viewport={"width": 1280, "height": 900})
         page = context.new_page()
         yield base, page, PageWatch(page)
         context.close()
@@ -209,13 +216,13 @@ def test_chinese_search_finds_a_chinese_word(site, browser) -> None:
     assert page.locator("#search-results ul.search li").count() >= 1
 
 
-def test_handouts_are_printed_with_chinese_text(site, browser, tmp_path) -> None:
+def test_handouts_are_printed_with_chinese_text(site, playwright_session, tmp_path) -> None:
     """A PDF per lesson and case and language (untranslated Chinese pages skipped), Chinese glyphs embedded."""
     if FULL_SITE:
         pytest.skip("make handouts prints the whole site; this checks the fixture's")
     from handouts import print_handouts
 
-    written = print_handouts(site, tmp_path, root=FIXTURE)
+    written = print_handouts(site, tmp_path, root=FIXTURE, playwright=playwright_session)
     names = sorted(str(p.relative_to(tmp_path)) for p in written)
     assert names == ["en/01_discounts.pdf", "en/02_value.pdf", "en/03_english_only.pdf",
                      "zh/01_discounts.pdf", "zh/02_value.pdf"]

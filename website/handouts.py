@@ -46,14 +46,21 @@ def ready(page) -> None:
     page.evaluate(READY_SCRIPT)
 
 
-def print_handouts(site: Path, out: Path, root: Path = REPO, langs: tuple[str, ...] = ("en", "zh")) -> list[Path]:
-    """Print every lesson and case of ``site`` to ``out/<lang>/``; return the PDFs written."""
-    from playwright.sync_api import sync_playwright
+def print_handouts(site: Path, out: Path, root: Path = REPO, langs: tuple[str, ...] = ("en", "zh"),
+                   playwright=None) -> list[Path]:
+    """Print every lesson and case of ``site`` to ``out/<lang>/``; return the PDFs written.
 
+    ``playwright``: a running Playwright (sync API) to use; default, one started here.
+    """
+    if playwright is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as started:
+            return print_handouts(site, out, root, langs, playwright=started)
     written: list[Path] = []
     selected = [p for p in pages(root) if p.kind in ("lesson", "case")]
-    with serve_directory(site) as base, sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
-        context = launch(pw, Path(profile))
+    with serve_directory(site) as base, tempfile.TemporaryDirectory() as profile:
+        context = launch(playwright, Path(profile))
         page = context.new_page()
         page.emulate_media(media="print")
         for lang in langs:
