@@ -41,9 +41,10 @@ READY_SCRIPT = """async () => {
 
 
 def ready(page) -> None:
-    """Wait until a site page is ready to print or to check (formulas and widgets rendered)."""
-    page.wait_for_load_state("networkidle")
+    """Wait until a site page is ready to print or to check (formulas and widgets rendered, fonts loaded)."""
+    page.wait_for_load_state("load")
     page.evaluate(READY_SCRIPT)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
 
 
 def print_handouts(site: Path, out: Path, root: Path = REPO, langs: tuple[str, ...] = ("en", "zh"),

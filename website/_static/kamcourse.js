@@ -1,7 +1,8 @@
 /* kamcourse website: load every widget asset from the site itself, and let the widgets typeset math with MathJax 3.
  *
  * 1. RequireJS reads a global `require` object defined before it loads as its configuration: the widgets HTML
- *    manager computes its font URLs from its module path, so that path is mapped to <site>/_vendor/html-manager.
+ *    manager and the widget modules it bundles compute their font URLs from their module paths, so those paths
+ *    are mapped to <site>/_vendor/html-manager, where the fonts are.
  * 2. The HTML manager 1.x typesets labels with the MathJax 2 call `MathJax.Hub.Queue(["Typeset", MathJax.Hub, el])`;
  *    the site serves MathJax 3, so `MathJax.Hub.Queue` is forwarded to `MathJax.typesetPromise([el])`.
  */
@@ -10,7 +11,9 @@
   var here = document.currentScript ? document.currentScript.src : document.location.href;
   var vendor = new URL("../../_vendor/", here).href;
   if (typeof window.require === "undefined") {
-    window.require = { paths: { "@jupyter-widgets/html-manager/dist": vendor + "html-manager" } };
+    // the longest prefix wins: the manager's own path, and its bundled modules (controls, output) for their fonts
+    window.require = { paths: { "@jupyter-widgets/html-manager/dist": vendor + "html-manager",
+                                "@jupyter-widgets": vendor + "html-manager" } };
   }
 
   function typeset(element) {
