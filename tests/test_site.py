@@ -128,6 +128,9 @@ def test_executed_pages_carry_outputs_and_widget_state(site) -> None:
     assert "_vendor/html-manager/embed-amd.js" in page and "_vendor/require.js" in page
     assert "0.3333" in page or "33.3%" in page  # the discount's break-even, computed when the page was built
     assert "kamcourse workshop discount" in re.sub(r"<[^>]+>", "", page)
+    # the download button offers the notebook itself
+    name = "02_kam_economics" if FULL_SITE else "01_discounts"
+    assert f'href="_sources/{name}.ipynb"' in page and (site / "en" / "_sources" / f"{name}.ipynb").is_file()
 
 
 # ---------------------------------------------------------------- in the browser

@@ -61,7 +61,7 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_favicon = os.path.join(os.path.dirname(__file__), "_static", "favicon.svg")
 html_last_updated_fmt = None
-html_copy_source = False
+html_copy_source = True  # the download button offers the notebook itself
 html_show_sourcelink = False
 html_theme_options = {
     "home_page_in_toc": True,
