@@ -207,3 +207,49 @@ def test_server_module_runs_voila_with_the_room_identity_provider(monkeypatch, t
     out = subprocess.run([sys.executable, "-m", "kamcourse.workshop.server", "--help"], capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 0 and "voila" in out.stdout.lower()
+
+
+#: In the page: open the kernel's channel as the page itself would, send a kernel_info_request
+#: (a control: the channel works) and an execute_request, and return the replies' types.
+_TRY_TO_RUN_CODE = """async (code) => {
+  const id = JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId;
+  const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + '/api/kernels/' + id + '/channels');
+  const header = (type, msgId) => ({msg_id: msgId, msg_type: type, username: '', session: 'kc-test', version: '5.3',
+                                    date: new Date().toISOString()});
+  const replies = [];
+  return await new Promise(resolve => {
+    ws.onmessage = e => { try { replies.push(JSON.parse(e.data).header.msg_type); } catch (err) {} };
+    ws.onerror = () => resolve(['websocket error']);
+    ws.onopen = () => {
+      ws.send(JSON.stringify({channel: 'shell', header: header('kernel_info_request', 'kc-1'), parent_header: {},
+                              metadata: {}, content: {}}));
+      ws.send(JSON.stringify({channel: 'shell', header: header('execute_request', 'kc-2'), parent_header: {},
+                              metadata: {}, content: {code, silent: false, store_history: false,
+                                                      user_expressions: {}, allow_stdin: false}}));
+      setTimeout(() => { ws.close(); resolve(replies); }, 5000);
+    };
+  });
+}"""
+
+
+@pytest.mark.slow
+def test_a_participant_can_move_sliders_but_not_run_code(tmp_path, playwright_session) -> None:
+    """The room server's kernel channel carries widget messages only (Voilà's allowlist): code sent from a
+    participant's browser is dropped, while the same channel answers a kernel_info_request."""
+    pytest.importorskip("voila")
+    marker = tmp_path / "code-ran"
+    server = workshop.serve(["clv"], lang="en", open_browser=False, participants=1, tokens_file=tmp_path / "t.csv")
+    try:
+        _wait(server.url.split("?")[0], server.process)
+        link = next(csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8")))["link"]
+        context = launch(playwright_session, tmp_path / "profile")
+        page = context.new_page()
+        page.goto(link, wait_until="domcontentloaded", timeout=90_000)
+        page.locator(".widget-slider").first.wait_for(timeout=90_000)
+        replies = page.evaluate(_TRY_TO_RUN_CODE, f"open({str(marker)!r}, 'w').write('x')")
+        context.close()
+        assert "kernel_info_reply" in replies, replies
+        assert "execute_reply" not in replies and "execute_input" not in replies
+        assert not marker.exists(), "code sent from the browser ran in the kernel"
+    finally:
+        _stop(server.process)
