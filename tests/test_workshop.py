@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -118,13 +119,14 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
     raise AssertionError(f"{url} did not answer within {timeout} s")
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    proc.send_signal(signal.SIGTERM)
+def _stop(server: workshop.Server) -> None:
+    server.process.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=20)
+        server.process.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+        server.process.kill()
+        server.process.wait()
+    shutil.rmtree(server.folder, ignore_errors=True)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -154,7 +156,7 @@ def test_room_server_lets_in_participants_with_their_own_token_only(tmp_path) ->
         assert _status(server.url) == 200  # the trainer's token
         assert server.url.split("token=")[1] not in " ".join(server.process.args)
     finally:
-        _stop(server.process)
+        _stop(server)
 
 
 @pytest.mark.slow
@@ -193,7 +195,7 @@ def test_explorer_slider_moves_and_figure_changes(lang, viewport, tmp_path, play
         assert watch.external() == []
         assert watch.errors == []
     finally:
-        _stop(server.process)
+        _stop(server)
 
 
 def test_server_module_runs_voila_with_the_room_identity_provider(monkeypatch, tmp_path) -> None:
@@ -252,4 +254,4 @@ def test_a_participant_can_move_sliders_but_not_run_code(tmp_path, playwright_se
         assert "execute_reply" not in replies and "execute_input" not in replies
         assert not marker.exists(), "code sent from the browser ran in the kernel"
     finally:
-        _stop(server.process)
+        _stop(server)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -325,10 +326,11 @@ def voila_command(
 
 @dataclass(frozen=True)
 class Server:
-    """A running workshop server: its process, the address to open, and the participants' tokens file if any."""
+    """A running workshop server: its process, the address to open, its copies of the pages, the tokens file if any."""
 
     process: subprocess.Popen
     url: str
+    folder: Path
     tokens_file: Path | None = None
 
 
@@ -381,11 +383,11 @@ def serve(
     ...
     ValueError: a server on 0.0.0.0 is reachable by others: give participants=N (one token each)
     """
-    import shutil
-
     lang = i18n.get_language() if lang is None else lang
     if lang not in i18n.LANGUAGES:
         raise ValueError(f"lang must be one of 'en', 'zh'; got {lang!r}")
+    if not pages:
+        raise ValueError("pages must name at least one workshop page, got none")
     for name in pages:
         _check_name(name)
     loopback = ip in ("127.0.0.1", "localhost", "::1")
@@ -411,7 +413,7 @@ def serve(
         env["KAMCOURSE_WORKSHOP_TRAINER_TOKEN"] = secrets.token_urlsafe(16)
         url = f"{url}?token={env['KAMCOURSE_WORKSHOP_TRAINER_TOKEN']}"
     cmd = voila_command(list(pages), folder, port, ip=ip, open_browser=open_browser)
-    return Server(subprocess.Popen(cmd, env=env, cwd=folder), url, written)
+    return Server(subprocess.Popen(cmd, env=env, cwd=folder), url, folder, written)
 
 
 def run(pages: Sequence[str], lang: str | None = None, **options) -> int:
@@ -454,3 +456,5 @@ def run(pages: Sequence[str], lang: str | None = None, **options) -> int:
         server.process.terminate()
         server.process.wait()
         return 0
+    finally:
+        shutil.rmtree(server.folder, ignore_errors=True)
