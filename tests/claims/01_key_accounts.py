@@ -113,3 +113,10 @@ def concentrated_revenue(data: ClaimData) -> None:
     vip = accounts.pyramid_table(revenue).loc["vip", "revenue_share"]
     assert classes["A"] <= 0.25 * classes.sum() and vip >= 0.2, (
         f"class A {classes['A']} customers, VIP share {vip:.1%}: not 'a small class A and a few VIPs with a large share'")
+
+
+@claim(NB, "pareto-top")
+def first_rows_are_the_biggest_accounts(data: ClaimData) -> None:
+    revenue = _revenue(data)
+    head = accounts.pareto_table(revenue).head(8).index.tolist()
+    assert head == revenue.nlargest(8).index.tolist(), "the first rows are not the biggest accounts"
