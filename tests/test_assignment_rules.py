@@ -5,10 +5,14 @@
 - Grade cells are small: 0.5 or 1 point, so partial work earns partial credit.
 - Feedback that helps: every test cell imports ``kamcourse.checks`` and ends with ``passed("<q>")``
   after its hidden block, so a student sees "q1 passed" (or one line saying what is wrong).
+- Tests read only what ``kamcourse grade`` carries out of the student's kernel: names assigned at the
+  top level of a solution block, or defined by the instructor's cells or the test itself.
 """
 
 from __future__ import annotations
 
+import ast
+import builtins
 import re
 from pathlib import Path
 
@@ -123,3 +127,40 @@ def test_written_answers_carry_a_rubric(name: str) -> None:
     assert written, f"{name}: no written answer"
     for cell in written:
         assert "**Rubric" in cell.source, f"{name}#{cell.metadata['nbgrader']['grade_id']}: no rubric"
+
+
+def _read_names(source: str) -> set[str]:
+    """Names a cell reads that it does not define itself (arguments, loop targets and imports count as its own)."""
+    tree = ast.parse(source)
+    own: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            own.add(node.id)
+        elif isinstance(node, ast.arg):
+            own.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            own.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            own |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return used - own - set(dir(builtins))
+
+
+@pytest.mark.parametrize("name", _english_assignments())
+def test_test_cells_read_only_names_the_grader_carries(name: str) -> None:
+    from kamcourse.instructor.checker import SOLUTION_RE, assigned_names
+
+    nb = nbformat.read(ROOT / "assignments" / name / f"{name}.ipynb", as_version=4)
+    known = {"display"}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution"):
+            known |= set(assigned_names("".join(SOLUTION_RE.findall(cell.source)) or cell.source))
+        elif meta.get("grade"):
+            missing = sorted(_read_names(cell.source) - known)
+            assert not missing, (f"{name}#{meta['grade_id']} reads {missing}: assign them at the top level of a "
+                                 "solution block (names given outside it, or only inside if/for, stay in the kernel)")
+        else:
+            known |= set(assigned_names(cell.source))
