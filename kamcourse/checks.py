@@ -8,8 +8,8 @@ say what is wrong, then ``passed("q1")``::
     assert 0.2 <= top20_share <= 1, "q2: the top 20% bring at least 20% of revenue"
     passed("q2")
 
-- When every check passes, :func:`passed` prints ``q2 passed`` (``q2 通过`` in
-  Chinese: the language of :mod:`kamcourse.i18n`), so silence never means
+- When every check passes, :func:`passed` prints ``q2 passed`` (``第 2 题通过``
+  in Chinese: the language of :mod:`kamcourse.i18n`), so silence never means
   "maybe".
 - When a check fails inside Jupyter, the cell shows one red line, the
   assertion's message (``✗ q2: top20_share must be a number``), instead of a
@@ -327,12 +327,12 @@ def is_fraction(value: Any) -> bool:
 
 # --- the display in Jupyter ---------------------------------------------------------------
 
-def _test_cell_frame(tb):
-    """The frame of the notebook cell that imports this module, and its source, or (None, "")."""
+def _test_cell_frame(shell, tb):
+    """The deepest traceback entry in a notebook cell that imports this module, and the cell's source."""
     found, source = None, ""
     while tb is not None:
         frame = tb.tb_frame
-        if frame.f_code.co_name == "<module>":
+        if frame.f_code.co_name == "<module>" and frame.f_globals is shell.user_ns:
             text = "".join(linecache.getlines(frame.f_code.co_filename))
             if _MODULE in text:
                 found, source = tb, text
@@ -342,12 +342,11 @@ def _test_cell_frame(tb):
 
 def _show(shell, etype, value, tb, tb_offset=None):
     """IPython's custom exception handler: one line for a test cell, the usual traceback otherwise."""
-    cell_tb, source = _test_cell_frame(tb)
+    cell_tb, source = _test_cell_frame(shell, tb)
     if cell_tb is None:
         shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
         return None
-    # the line where the test cell stopped: the deepest frame still in the cell
-    line = cell_tb.tb_lineno
+    line = cell_tb.tb_lineno  # where the test cell stopped
     named = _QUESTION.findall(source)
     question = named[-1] if named else None
     red, reset = "\x1b[0;31m", "\x1b[0m"
