@@ -122,6 +122,21 @@ def _tiny_course(tmp_path: Path, solution: str) -> Course:
     return Course(course)
 
 
+def test_the_kits_doctest_examples_are_public_code_its_docstring_prose_is_not(tmp_path: Path) -> None:
+    """A solution line in a doctest example of the kit is taught (listed apart); quoted in a docstring's prose,
+    or in a comment, it stays a secret."""
+    course = _tiny_course(tmp_path, "answer = revenue.max() / revenue.sum()\nshare = round(answer * 100, 1)\n"
+                                    "top = revenue.nlargest(3).index")
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "m.py").write_text('def f():\n    """Share.\n\n    share = round(answer * 100, 1)\n\n'
+                              '    >>> answer = revenue.max() / revenue.sum()\n    """\n'
+                              '    # top = revenue.nlargest(3).index\n', encoding="utf-8")
+    found = course_secrets(course.source, kit=kit)
+    assert "answer = revenue.max() / revenue.sum()" in found.taught
+    assert {"share = round(answer * 100, 1)", "top = revenue.nlargest(3).index"} <= set(found.lines)
+
+
 @pytest.mark.slow
 def test_a_leak_stops_the_build_and_nothing_is_written(tmp_path: Path) -> None:
     """A solution line that the edition's README happens to contain: the build names it and writes nothing."""

@@ -8,8 +8,10 @@ lessons themselves teach word for word (e.g. ``revenue =
 orders.groupby("customer_id")["net_revenue"].sum()``, lesson 01's first code
 and a01's first answer), or a line of the kit's own code (``except
 ValueError:``), is public course content, not a secret: it is listed apart
-(:attr:`Secrets.taught`) so an instructor sees it. Docstrings and comments of
-the kit are not public code: a solution quoted there is found.
+(:attr:`Secrets.taught`) so an instructor sees it; so is a line of a doctest
+example of the kit (``converged=True, iterations=0)``, a hidden test's argument
+that the kit's examples also write). The prose of the kit's docstrings and its
+comments are not public code: a solution quoted there is found.
 """
 
 from __future__ import annotations
@@ -58,20 +60,28 @@ def _notebook_texts(path: Path) -> list[str]:
 
 
 def _code_lines(path: Path) -> list[str]:
-    """The stripped lines of a Python file that are code: docstrings and comments left out."""
+    """The stripped lines of a Python file that are code: comments and docstrings left out, but for their examples."""
     text = path.read_text(encoding="utf-8")
     try:
         tree = ast.parse(text)
     except SyntaxError:
-        return set()
+        return []
     docs: set[int] = set()
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
                 and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
             docs.update(range(body[0].lineno, (body[0].end_lineno or body[0].lineno) + 1))
-    lines = (line.strip() for n, line in enumerate(text.splitlines(), 1) if n not in docs)
-    return [line for line in lines if line and not line.startswith("#")]
+    lines = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if n in docs:  # of a docstring, only its doctest examples are code (``>>> `` and ``... `` lines)
+            if not line.startswith((">>> ", "... ")):
+                continue
+            line = line[4:].strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
 
 
 def course_secrets(source: os.PathLike | str, answers: os.PathLike | str | None = None,
