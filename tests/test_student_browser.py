@@ -137,12 +137,15 @@ def page(student_lab, playwright_session, tmp_path_factory):
 
 
 def _open_notebook(page, base: str, path: str) -> None:
-    page.goto(f"{base}/lab/tree/{path}", timeout=120_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=120_000)
+    """Open one notebook alone (``?reset``: no tab restored from before) and wait until its kernel is idle."""
+    page.goto(f"{base}/lab/tree/{path}?reset", timeout=120_000)
+    panel = page.locator(".jp-NotebookPanel:visible")
+    panel.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=120_000)
+    panel.locator(".jp-Spinner").first.wait_for(state="hidden", timeout=120_000)
 
 
 def _run_all(page) -> None:
-    page.locator(".jp-Notebook").first.click()
+    page.locator(".jp-Notebook:visible").first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     page.wait_for_timeout(1500)
@@ -265,7 +268,7 @@ def test_lessons_run_clean_and_explorers_survive_a_reopen(student_repo, student_
         for session in json.load(r):
             urllib.request.urlopen(urllib.request.Request(f"{student_lab}/api/sessions/{session['id']}",
                                                           method="DELETE"), timeout=30)
-    page.goto(f"{student_lab}/lab/tree/02_kam_economics.ipynb", timeout=120_000)
+    page.goto(f"{student_lab}/lab/tree/02_kam_economics.ipynb?reset", timeout=120_000)
     cell = page.locator(".jp-CodeCell").filter(has_text="discount_explorer(margin")
     cell.locator(".widget-output img").wait_for(timeout=120_000)
     assert cell.locator(".widget-slider").count() == 2
