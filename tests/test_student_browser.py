@@ -264,10 +264,17 @@ def test_lessons_run_clean_and_explorers_survive_a_reopen(student_repo, student_
             assert len(widths) == 5 and min(widths) >= 150, widths  # three weights, two thresholds
 
     # reopen lesson 02 with its kernel shut down: the explorer comes back from the saved widget state
-    with urllib.request.urlopen(f"{student_lab}/api/sessions", timeout=30) as r:
-        for session in json.load(r):
-            urllib.request.urlopen(urllib.request.Request(f"{student_lab}/api/sessions/{session['id']}",
-                                                          method="DELETE"), timeout=30)
+    # (from the page: a DELETE needs the page's XSRF cookie)
+    left = page.evaluate("""async () => {
+        const xsrf = (document.cookie.match(/(?:^|; )_xsrf=([^;]*)/) || [])[1] || "";
+        const headers = {"X-XSRFToken": decodeURIComponent(xsrf)};
+        for (const s of await (await fetch("/api/sessions")).json()) {
+            const r = await fetch("/api/sessions/" + s.id, {method: "DELETE", headers});
+            if (!r.ok) return "DELETE " + r.status;
+        }
+        return (await (await fetch("/api/sessions")).json()).length;
+    }""")
+    assert left == 0, f"the kernels were not shut down: {left}"
     page.goto(f"{student_lab}/lab/tree/02_kam_economics.ipynb?reset", timeout=120_000)
     cell = page.locator(".jp-CodeCell").filter(has_text="discount_explorer(margin")
     cell.locator(".widget-output img").wait_for(timeout=120_000)
