@@ -9,7 +9,8 @@ import pytest
 
 from kamcourse.cli import main
 from kamcourse.translation import build, check, update
-from kamcourse.translation.guides import guide_notebook
+from kamcourse.translation.cells import mostly_chinese
+from kamcourse.translation.guides import guide_notebook, guide_track
 from kamcourse.translation.paths import catalogue_path, chinese_path
 
 GUIDE = """# Running a class
@@ -95,3 +96,14 @@ def test_a_hand_edited_chinese_guide_is_caught(course: Path) -> None:
     target = course / chinese_path(source)
     target.write_text(target.read_text(encoding="utf-8") + "\n手工添加的一段。\n", encoding="utf-8")
     assert [p.kind for p in check(course).problems] == ["differs"]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("guide", guide_track(ROOT))
+def test_chinese_guides_are_mostly_chinese(guide: str) -> None:
+    """At least 90 % of each Chinese guide's sections are mostly Chinese (>= half the prose letters)."""
+    po = polib.pofile(str(ROOT / catalogue_path(guide)))
+    english = [e.msgctxt for e in po if not mostly_chinese(e.msgstr)]
+    assert len(po) and len(english) <= 0.1 * len(po), english
