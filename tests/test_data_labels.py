@@ -89,3 +89,22 @@ def test_bad_frame(bad, error) -> None:
 def test_bad_language() -> None:
     with pytest.raises(ValueError, match="'fr'"):
         translate_frame(pd.DataFrame({"a": [1]}), "fr")
+
+
+def test_kano_answers_read_as_answers_not_categories() -> None:
+    """`must_be` as an answer is 理应如此, as a category 必备型 (Berger et al. 1993's two tables)."""
+    answers = data.load("kano_survey")
+    zh = translate_frame(answers, "zh")
+    assert i18n.label("kano_answer_must_be", "zh") in set(zh[i18n.label("functional", "zh")])
+    assert i18n.label("must_be", "zh") not in set(zh[i18n.label("functional", "zh")])
+    assert translate_frame(pd.Series(["must_be"], name="category"), "zh").iloc[0] == i18n.label("must_be", "zh")
+
+
+def test_a_series_shows_as_a_table_in_chinese(shell) -> None:
+    install_display(shell)
+    i18n.set_language("zh")
+    series = data.load("customers").groupby("industry").size()
+    html = shell.display_formatter.format(series)[0]["text/html"]
+    assert "dtype" not in html and i18n.label("packaging_machinery", "zh") in html
+    i18n.set_language("en")
+    assert "text/html" not in shell.display_formatter.format(series)[0]

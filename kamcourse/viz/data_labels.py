@@ -22,10 +22,17 @@ import pandas as pd
 
 from kamcourse import i18n
 
-__all__ = ["translate_frame", "install_display"]
+__all__ = ["translate_frame", "install_display", "COLUMN_KEY_PREFIX"]
 
 
-def _text(value: Any, language: str) -> Any:
+#: Columns whose values are keys of a family of their own in the glossary (a Kano *answer* ``must_be``
+#: reads 理应如此, the Kano *category* ``must_be`` 必备型).
+COLUMN_KEY_PREFIX: dict[str, str] = {"functional": "kano_answer_", "dysfunctional": "kano_answer_"}
+
+
+def _text(value: Any, language: str, prefix: str = "") -> Any:
+    if isinstance(value, str) and prefix + value in i18n.GLOSSARY:
+        return i18n.label(prefix + value, language)
     if isinstance(value, str) and value in i18n.GLOSSARY:
         return i18n.label(value, language)
     return value
@@ -46,14 +53,15 @@ def _index(index: pd.Index, language: str) -> pd.Index:
 
 
 def _values(column: pd.Series, language: str) -> pd.Series:
+    prefix = COLUMN_KEY_PREFIX.get(column.name, "") if isinstance(column.name, str) else ""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        new = [_text(c, language) for c in column.cat.categories]
+        new = [_text(c, language, prefix) for c in column.cat.categories]
         if len(set(new)) == len(new):
             return column.cat.rename_categories(new)
-        return column.astype(object).map(lambda v: _text(v, language))
+        return column.astype(object).map(lambda v: _text(v, language, prefix))
     if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-        mapping = {v: i18n.label(v, language) for v in pd.unique(column.dropna())
-                   if isinstance(v, str) and v in i18n.GLOSSARY}
+        mapping = {v: _text(v, language, prefix) for v in pd.unique(column.dropna()) if isinstance(v, str)}
+        mapping = {k: v for k, v in mapping.items() if v != k}
         if mapping:
             return column.astype(object).replace(mapping)
     return column
@@ -115,7 +123,8 @@ def translate_frame(frame: pd.DataFrame | pd.Series, language: str | None = None
         return out.rename(_text(frame.name, language))
     if language == "zh" and {"name", "name_zh"} <= set(frame.columns):
         frame = frame.assign(name=frame["name_zh"]).drop(columns="name_zh")
-    out = pd.DataFrame({i: _values(frame.iloc[:, i], language) for i in range(frame.shape[1])})
+    out = pd.DataFrame({i: _values(frame.iloc[:, i].rename(frame.columns[i]), language)
+                        for i in range(frame.shape[1])})
     out.columns = _index(frame.columns, language)
     out.index = _index(frame.index, language)
     return out
@@ -132,6 +141,14 @@ def _html(frame: pd.DataFrame) -> str | None:
 
 def _plain(obj: pd.DataFrame | pd.Series, printer: Any, cycle: bool) -> None:
     printer.text(repr(_shown(obj)))
+
+
+def _series_html(series: pd.Series) -> str | None:
+    # in Chinese a Series shows as a small table (no English "Name: ..., dtype: ..." footer)
+    if i18n.get_language() != "zh":
+        return None
+    shown = translate_frame(series)
+    return shown.to_frame(name=shown.name if shown.name is not None else "")._repr_html_()
 
 
 def install_display(shell: Any = None) -> bool:
@@ -168,4 +185,5 @@ def install_display(shell: Any = None) -> bool:
     formatters["text/html"].for_type(pd.DataFrame, _html)
     formatters["text/plain"].for_type(pd.DataFrame, _plain)
     formatters["text/plain"].for_type(pd.Series, _plain)
+    formatters["text/html"].for_type(pd.Series, _series_html)
     return True
