@@ -270,13 +270,15 @@ def match_segments(labels: Any, reference: Any) -> SegmentMatch:
     from sklearn.metrics import adjusted_rand_score
 
     lab = labels if isinstance(labels, pd.Series) else pd.Series(list(labels))
-    ref = reference if isinstance(reference, pd.Series) else pd.Series(list(reference), index=lab.index)
-    if isinstance(labels, pd.Series) and isinstance(reference, pd.Series):
-        if set(lab.index) != set(ref.index) or len(lab) != len(ref):
-            raise ValueError("labels and reference must describe the same customers (the same index)")
-        ref = ref.reindex(lab.index)
+    ref = reference if isinstance(reference, pd.Series) else pd.Series(list(reference))
     if len(lab) != len(ref):
         raise ValueError(f"labels and reference must have the same length, got {len(lab)} and {len(ref)}")
+    if isinstance(labels, pd.Series) and isinstance(reference, pd.Series):
+        if set(lab.index) != set(ref.index):
+            raise ValueError("labels and reference must describe the same customers (the same index)")
+        ref = ref.reindex(lab.index)
+    else:
+        ref.index = lab.index
     if len(lab) == 0:
         raise ValueError("labels is empty; it needs at least one customer")
     if lab.isna().any() or ref.isna().any():

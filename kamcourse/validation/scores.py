@@ -81,7 +81,7 @@ def scored_outcomes(y_true: Any, score: Any, name_y: str = "y_true", name_score:
         ok = (y == 0) | (y == 1)
         if not ok.all():
             bad = int(np.argmin(ok))
-            raise ValueError(f"{name_y} must hold only 0/1 or True/False, got {y[bad]!r} at position {bad}")
+            raise ValueError(f"{name_y} must hold only 0/1 or True/False, got {y[bad].item()!r} at position {bad}")
         y01 = y.astype(np.int8)
     if s.dtype == bool or not np.issubdtype(s.dtype, np.number):
         raise TypeError(f"{name_score} must hold numbers, got {s.dtype} values such as {s[0]!r}")
@@ -89,5 +89,5 @@ def scored_outcomes(y_true: Any, score: Any, name_y: str = "y_true", name_score:
     finite = np.isfinite(s)
     if not finite.all():
         bad = int(np.argmin(finite))
-        raise ValueError(f"{name_score} must be finite numbers, got {s[bad]!r} at position {bad}")
+        raise ValueError(f"{name_score} must be finite numbers, got {s[bad].item()!r} at position {bad}")
     return y01, s
