@@ -142,15 +142,19 @@ def choose_k(inputs: Any, ks: Iterable[int] = range(2, 9), random_state: int = 0
     """
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
+    from threadpoolctl import threadpool_limits
 
     x = _as_matrix(inputs, "inputs")
+    ks = [check_positive_int(k, "k", minimum=2) for k in ks]
+    if any(k >= len(x) for k in ks):
+        raise ValueError(f"k must be below the number of customers ({len(x)}), got {max(ks)}")
     rows = []
-    for k in ks:
-        k = check_positive_int(k, "k", minimum=2)
-        if k >= len(x):
-            raise ValueError(f"k must be below the number of customers ({len(x)}), got {k}")
-        model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(x)
-        rows.append((k, float(model.inertia_), float(silhouette_score(x, model.labels_))))
+    # a few hundred customers: one thread is fastest, and on a busy shared server (a class on one JupyterHub)
+    # OpenMP and BLAS threads waiting for a free core would make each fit take seconds instead of milliseconds
+    with threadpool_limits(limits=1):
+        for k in ks:
+            model = KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(x)
+            rows.append((k, float(model.inertia_), float(silhouette_score(x, model.labels_))))
     return pd.DataFrame(rows, columns=["k", "inertia", "silhouette"]).set_index("k")
 
 
