@@ -105,6 +105,12 @@ def rule_measures(baskets: pd.DataFrame, antecedent: Any, consequent: Any) -> pd
     ValueError
         If an item is not a column of ``baskets``, ``baskets`` is empty, or no basket holds A.
 
+    References
+    ----------
+    .. [1] Agrawal, R., Imieliński, T., & Swami, A. (1993). Mining association rules between
+       sets of items in large databases. *Proceedings of the 1993 ACM SIGMOD International
+       Conference on Management of Data*, 207-216.
+
     Examples
     --------
     >>> b = pd.DataFrame({"pumps": [1, 1, 1, 0], "valves": [1, 1, 0, 0], "seals": [0, 1, 0, 1]}).astype(bool)

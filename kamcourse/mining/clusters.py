@@ -132,6 +132,16 @@ def choose_k(inputs: Any, ks: Iterable[int] = range(2, 9), random_state: int = 0
     ValueError
         If ``inputs`` has fewer than 3 rows or NaN, or a k is below 2 or not below the number of rows.
 
+    References
+    ----------
+    .. [1] Lloyd, S. P. (1982). Least squares quantization in PCM. *IEEE Transactions on
+       Information Theory* 28(2), 129-137.
+    .. [2] MacQueen, J. (1967). Some methods for classification and analysis of multivariate
+       observations. *Proceedings of the 5th Berkeley Symposium on Mathematical Statistics and
+       Probability* 1, 281-297.
+    .. [3] Rousseeuw, P. J. (1987). Silhouettes: a graphical aid to the interpretation and
+       validation of cluster analysis. *Journal of Computational and Applied Mathematics* 20, 53-65.
+
     Examples
     --------
     >>> rng = np.random.default_rng(0)
@@ -264,6 +274,11 @@ def match_segments(labels: Any, reference: Any) -> SegmentMatch:
     ------
     ValueError
         If the two have different lengths or customers, are empty, or hold a missing value.
+
+    References
+    ----------
+    .. [1] Hubert, L., & Arabie, P. (1985). Comparing partitions. *Journal of Classification*
+       2(1), 193-218.
 
     Examples
     --------

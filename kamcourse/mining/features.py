@@ -90,6 +90,11 @@ def customer_features(
         If a column is missing, a value is missing, ``window_days`` < 1, or no order is dated on or
         before ``as_of``.
 
+    References
+    ----------
+    .. [1] Hughes, A. M. (1994). *Strategic Database Marketing*. Probus (recency, frequency,
+       monetary value).
+
     Examples
     --------
     >>> log = pd.DataFrame({"customer_id": ["a", "a", "a", "b"], "order_id": ["o1", "o2", "o3", "o4"],

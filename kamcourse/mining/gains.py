@@ -172,6 +172,12 @@ def top_decile_lift(y_true: Any, score: Any) -> float:
     ValueError
         As :func:`gains_table` (at least 10 customers are needed).
 
+    References
+    ----------
+    .. [1] Neslin, S. A., Gupta, S., Kamakura, W., Lu, J., & Mason, C. H. (2006). Defection
+       detection: measuring and understanding the predictive accuracy of customer churn models.
+       *Journal of Marketing Research* 43(2), 204-211.
+
     Examples
     --------
     >>> y = [1] * 3 + [0] * 17 + [1] * 2 + [0] * 78
@@ -204,6 +210,12 @@ def gini_coefficient(y_true: Any, score: Any) -> float:
     ------
     ValueError
         If the inputs fail :func:`kamcourse.validation.scored_outcomes` or there is no churner.
+
+    References
+    ----------
+    .. [1] Neslin, S. A., Gupta, S., Kamakura, W., Lu, J., & Mason, C. H. (2006). Defection
+       detection: measuring and understanding the predictive accuracy of customer churn models.
+       *Journal of Marketing Research* 43(2), 204-211.
 
     Examples
     --------

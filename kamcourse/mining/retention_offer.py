@@ -59,6 +59,13 @@ def offer_threshold(offer_cost: float, value_at_risk: Any, success_rate: float) 
         If ``offer_cost`` is negative, ``success_rate`` is not in (0, 1], or a value at risk is not
         positive.
 
+    References
+    ----------
+    .. [1] Blattberg, R. C., Kim, B.-D., & Neslin, S. A. (2008). *Database Marketing: Analyzing
+       and Managing Customers*. Springer (churn management).
+    .. [2] Lemmens, A., & Gupta, S. (2020). Managing churn to maximize profits. *Marketing
+       Science* 39(5), 956-973.
+
     Examples
     --------
     >>> offer_threshold(offer_cost=3000, value_at_risk=50000, success_rate=0.3)

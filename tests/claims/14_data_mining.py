@@ -10,15 +10,6 @@ from . import claim
 NB = "notebooks/14_data_mining.ipynb"
 TRAIN_CUTOFFS = ["2022-12-31", "2023-03-31", "2023-06-30", "2023-09-30"]
 TEST_CUTOFFS = ["2024-06-30", "2024-09-30", "2024-12-31", "2025-03-31"]
-_CACHE: dict[tuple[int, str], object] = {}
-
-
-def _once(data, key: str, build):
-    if (id(data), key) not in _CACHE:
-        _CACHE[(id(data), key)] = build()
-    return _CACHE[(id(data), key)]
-
-
 def _segments(data) -> dict:
     """The lesson's section 2: features, inputs, k-means labels, profile, names, match with the design."""
     def build():
@@ -47,7 +38,7 @@ def _segments(data) -> dict:
                 "profile": profile.rename(index=names), "segment": segment, "designed": designed,
                 "match": mining.match_segments(segment, designed)}
 
-    return _once(data, "segments", build)
+    return data.memo("14:segments", build)
 
 
 def _churn(data) -> dict:
@@ -70,7 +61,7 @@ def _churn(data) -> dict:
                 "p_logit": logit.predict_proba(x_test)[:, 1], "p_tree": tree.predict_proba(x_test)[:, 1],
                 "y": test["churned"], "value": value}
 
-    return _once(data, "churn", build)
+    return data.memo("14:churn", build)
 
 
 def _quotes(data) -> dict:
@@ -85,7 +76,7 @@ def _quotes(data) -> dict:
         rules = rules[rules["consequents"].map(len) == 1].sort_values("lift", ascending=False)
         return {"quotes": quotes, "rules": rules}
 
-    return _once(data, "quotes", build)
+    return data.memo("14:quotes", build)
 
 
 def _near(value: float, target: float, tol: float, what: str) -> None:
@@ -107,6 +98,14 @@ def recency_median_and_mean(data) -> None:
 
 
 # --------------------------------------------------------------------------- clustering
+
+
+@claim(NB, "seg-inputs-read")
+def inputs_on_different_scales(data) -> None:
+    x = _segments(data)["inputs"]
+    assert x["monetary_log"].std() > 3, f"log revenue spreads over {x['monetary_log'].std():.2f} units"
+    assert x["trend"].between(0, 1).all() and x["trend"].min() == 0 and x["trend"].max() == 1
+    assert 0.05 < x["sales_growth"].std() < 0.2 and x["sales_growth"].abs().max() < 0.5, x["sales_growth"].describe()
 
 
 @claim(NB, "k-read")
