@@ -154,6 +154,20 @@ def clusters_are_the_designed_segments(data) -> None:
     assert int(m.table.sum().sum() - np.trace(m.table.loc[list(m.mapping), list(m.mapping.values())].to_numpy())) == 4
 
 
+@claim(NB, "designed-intro")
+def growth_designed_by_stage(data) -> None:
+    from kamcourse import data as kit_data
+    from kamcourse import vocabulary
+
+    designed = _segments(data)["designed"]
+    stages = kit_data.load_answers("lifecycle_stages").set_index("customer_id")["intended_stage"]
+    assert set(designed) == set(vocabulary.STAGES) and len(designed) == 300
+    assert (designed == stages.reindex(designed.index)).all(), "designed segments are not the intended stages"
+    growth = data.load("firmographics").set_index("customer_id")["sales_growth"].groupby(designed).mean()
+    assert growth["formation"] > 0.1 and growth["decline"] < -0.1, growth.round(3).to_dict()
+    assert growth.idxmax() == "formation" and growth.idxmin() == "decline", growth.round(3).to_dict()
+
+
 @claim(NB, "nogrowth-read")
 def decline_hides_without_growth(data) -> None:
     from sklearn.cluster import KMeans
@@ -166,6 +180,7 @@ def decline_hides_without_growth(data) -> None:
     labels = pd.Series(KMeans(n_clusters=5, n_init=10, random_state=0).fit_predict(z), index=s["inputs"].index)
     table = mining.match_segments(labels, s["designed"]).table
     host = table["decline"].idxmax()
+    assert table["decline"].sum() == 45, table["decline"]
     assert table.loc[host, "decline"] == 37 and table.loc[host, "stability"] == 59, table
     assert (table["stability"] > 0).sum() == 2, "steady customers should be split in two"
     sizes = s["features"]["revenue"].groupby(labels).median()
@@ -214,6 +229,31 @@ def rfm_against_clusters(data) -> None:
 
 
 # --------------------------------------------------------------------------- churn
+
+
+@claim(NB, "churn-intro")
+def churn_definition_and_leaks(data) -> None:
+    import inspect
+
+    from kamcourse import data as kit_data
+    from kamcourse import mining
+
+    defaults = inspect.signature(mining.churn_table).parameters
+    assert defaults["horizon_days"].default == 270 == kit_data.STAGE_RULES["termination_min_recency_days"]
+    assert defaults["active_days"].default == 365, defaults["active_days"].default
+    # a lost customer's recency at the end of the data is her lifecycle stage: termination
+    f = _segments(data)["features"]
+    stages = kit_data.load_answers("lifecycle_stages").set_index("customer_id")["intended_stage"]
+    silent = f["recency_days"] > 270
+    assert (stages.reindex(f.index)[silent] == "termination").mean() > 0.95, "silence at the end is not churn"
+    # the firmographics' growth was drawn from the stage (the thing predicted): it separates the stages
+    growth = data.load("firmographics").set_index("customer_id")["sales_growth"].reindex(f.index)
+    by_stage = growth.groupby(stages.reindex(f.index)).mean()
+    assert by_stage["formation"] - by_stage["decline"] > 0.25, by_stage.round(3).to_dict()
+    # the training and test cut-offs are quarter-ends of 2022-2023 and 2024-2025
+    assert {pd.Timestamp(c).year for c in TRAIN_CUTOFFS} == {2022, 2023}
+    assert {pd.Timestamp(c).year for c in TEST_CUTOFFS} == {2024, 2025}
+    assert all(pd.Timestamp(c).is_quarter_end for c in TRAIN_CUTOFFS + TEST_CUTOFFS)
 
 
 @claim(NB, "churn-panels-read")
@@ -343,6 +383,19 @@ def orders_hold_no_rule(data) -> None:
     assert m["lift"] < 1, m["lift"]
 
 
+@claim(NB, "quotes-intro")
+def four_designed_bundles(data) -> None:
+    from kamcourse import data as kit_data
+
+    rules = kit_data.load_answers("designed_rules")
+    assert list(zip(rules["antecedent"], rules["consequent"])) == [
+        ("pumps", "valves"), ("cylinders", "seals"), ("spare_parts", "hoses_fittings"), ("pumps+valves", "services")
+    ], rules
+    lines = data.load("opportunity_lines")
+    assert {"opportunity_id", "product_line"} <= set(lines.columns)
+    assert lines["opportunity_id"].isin(data.load("opportunities")["opportunity_id"]).all()
+
+
 @claim(NB, "quotes-read")
 def quote_rules(data) -> None:
     from kamcourse import mining
@@ -387,7 +440,20 @@ def key_account_offer(data) -> None:
     assert mine.loc["spare_parts", "because"] == "hoses_fittings"
 
 
-# --------------------------------------------------------------------------- scores
+# --------------------------------------------------------------------------- privacy and scores
+
+
+@claim(NB, "privacy")
+def models_use_no_personal_column(data) -> None:
+    contacts = data.load("contacts")
+    assert {"name", "name_zh", "phone"} <= set(contacts.columns), contacts.columns
+    assert contacts["phone"].notna().all() and contacts["name"].notna().all()
+    used = {*data.load("orders").columns, *data.load("firmographics").columns, *data.load("opportunity_lines").columns}
+    assert not used & {"name", "name_zh", "phone"}, sorted(used & {"name", "name_zh", "phone"})
+    x = _churn(data)["x_train"]
+    assert set(x.columns) == {"recency_log", "frequency_log", "monetary_log", "trend"}, x.columns
+    assert set(_segments(data)["inputs"].columns) <= {"recency_log", "frequency_log", "monetary_log", "tenure_log",
+                                                      "trend", "sales_growth"}, _segments(data)["inputs"].columns
 
 
 @claim(NB, "score-read")
