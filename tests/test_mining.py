@@ -146,6 +146,25 @@ def test_gains_reject_bad_input() -> None:
         mining.cumulative_gains(["yes", "no"], [0.1, 0.2])
 
 
+def test_scored_outcomes_gate_names_the_parameter_and_the_value() -> None:
+    from kamcourse.validation import scored_outcomes
+
+    y, s = scored_outcomes(pd.Series([True, False]), np.array([3, 1]))
+    assert y.dtype == np.int8 and s.dtype == np.float64 and s.tolist() == [3.0, 1.0]
+    with pytest.raises(TypeError, match="y_true must be one column"):
+        scored_outcomes(pd.DataFrame({"a": [1, 0]}), [0.1, 0.2])
+    with pytest.raises(TypeError, match="score must be a list, array or Series"):
+        scored_outcomes([1, 0], 0.5)
+    with pytest.raises(TypeError, match="score must hold numbers, got <U4 values such as 'high'"):
+        scored_outcomes([1, 0], ["high", "low"])
+    with pytest.raises(ValueError, match="y_true must hold only 0/1 or True/False, got 0.5 at position 0"):
+        scored_outcomes([0.5, 1], [0.1, 0.2])
+    with pytest.raises(ValueError, match="churned must be one-dimensional"):
+        scored_outcomes(np.zeros((2, 2)), [0.1, 0.2], name_y="churned")
+    with pytest.raises(ValueError, match="y_true is empty"):
+        scored_outcomes([], [])
+
+
 # --------------------------------------------------------------------------- retention offer
 
 

@@ -84,7 +84,7 @@ def scored_outcomes(y_true: Any, score: Any, name_y: str = "y_true", name_score:
             raise ValueError(f"{name_y} must hold only 0/1 or True/False, got {y[bad].item()!r} at position {bad}")
         y01 = y.astype(np.int8)
     if s.dtype == bool or not np.issubdtype(s.dtype, np.number):
-        raise TypeError(f"{name_score} must hold numbers, got {s.dtype} values such as {s[0]!r}")
+        raise TypeError(f"{name_score} must hold numbers, got {s.dtype} values such as {s[:1].tolist()[0]!r}")
     s = s.astype(np.float64, copy=False)
     finite = np.isfinite(s)
     if not finite.all():
