@@ -122,6 +122,31 @@ def test_gains_table_does_not_depend_on_the_order_of_tied_rows(rows, rnd) -> Non
     assert a["customers"].sum() == len(y)
 
 
+@given(scores, st.integers(2, 9), st.integers(2, 23))
+@settings(max_examples=60, deadline=None)
+def test_gains_are_the_expected_churners_found_with_ties_contacted_at_random(rows, bins, points) -> None:
+    """Brute force: after contacting k customers, the churners above the tie group cut by k, plus the
+    group's churners times the share of the group contacted (the expected value of a random order)."""
+    y = np.array([int(r[0]) for r in rows])
+    s = np.array([float(r[1]) for r in rows])
+    n = len(y)
+
+    def expected(k: float) -> float:
+        whole = int(np.floor(k))
+        cut = np.sort(s)[::-1][min(whole, n - 1)] if whole < n else -np.inf
+        above, group = s > cut, s == cut
+        at = lambda m: y[above].sum() + (m - above.sum()) / max(group.sum(), 1) * y[group].sum()  # noqa: E731
+        f = at(whole) if whole < n else y.sum()
+        return f + (k - whole) * ((at(whole + 1) if whole + 1 < n else y.sum()) - f) if k > whole else f
+
+    table = mining.gains_table(y, s, bins=bins)
+    edges = np.floor(np.arange(1, bins + 1) * n / bins + 0.5)
+    np.testing.assert_allclose(table["cum_gains"], [expected(k) / y.sum() for k in edges], atol=1e-12)
+    curve = mining.cumulative_gains(y, s, points=points)
+    np.testing.assert_allclose(curve["share_captured"], [expected(x * n) / y.sum() for x in curve["share_contacted"]],
+                               atol=1e-12)
+
+
 def test_gains_table_by_hand_and_no_model() -> None:
     """Top-decile lift (Neslin et al. 2006): churn rate of the top 10% over the overall rate."""
     y = np.r_[np.ones(6), np.zeros(94)]

@@ -36,6 +36,37 @@ def _gains_steps(y: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return contacted, captured
 
 
+def _captured_at(y: np.ndarray, s: np.ndarray, contacted: np.ndarray) -> np.ndarray:
+    """Expected churners found after contacting ``contacted`` customers (any counts in [0, n]), highest first.
+
+    One ascending sort; for each count only the tie group it falls in is looked up (``searchsorted``), so
+    no array of tie groups is built. Inside a tie group the gains grow linearly (a random order within it);
+    between whole counts they are linear as well, so a fractional count is interpolated.
+    """
+    n = len(s)
+    order = np.argsort(s, kind="quicksort")
+    s_asc = s[order]
+    below = np.cumsum(y[order], dtype=np.int64)  # below[i - 1] = churners among the i lowest scores
+    total = below[-1]
+
+    def at(k: np.ndarray) -> np.ndarray:  # whole counts 0..n
+        inner = (k > 0) & (k < n)
+        v = s_asc[np.where(inner, n - k, 0)]
+        lo = np.searchsorted(s_asc, v, side="left")
+        hi = np.searchsorted(s_asc, v, side="right")
+        c_lo = np.where(lo > 0, below[np.maximum(lo - 1, 0)], 0)
+        c_hi = below[hi - 1]
+        start = (n - hi).astype(np.float64)
+        found = (total - c_hi) + (k - start) / (hi - lo) * (c_hi - c_lo)
+        return np.where(k <= 0, 0.0, np.where(k >= n, float(total), found))
+
+    k = np.clip(np.asarray(contacted, dtype=np.float64), 0.0, float(n))
+    low = np.floor(k).astype(np.int64)
+    high = np.minimum(low + 1, n)
+    f_low = at(low)
+    return f_low + (k - low) * (at(high) - f_low)
+
+
 def _checked(y_true: Any, score: Any) -> tuple[np.ndarray, np.ndarray, int]:
     y, s = scored_outcomes(y_true, score)
     positives = int(y.sum())
@@ -79,9 +110,8 @@ def cumulative_gains(y_true: Any, score: Any, points: int = 101) -> pd.DataFrame
     """
     points = check_positive_int(points, "points", minimum=2)
     y, s, positives = _checked(y_true, score)
-    contacted, captured = _gains_steps(y, s)
     x = np.linspace(0.0, 1.0, points)
-    return pd.DataFrame({"share_contacted": x, "share_captured": np.interp(x * len(y), contacted, captured) / positives})
+    return pd.DataFrame({"share_contacted": x, "share_captured": _captured_at(y, s, x * len(y)) / positives})
 
 
 def gains_table(y_true: Any, score: Any, bins: int = 10) -> pd.DataFrame:
@@ -135,9 +165,8 @@ def gains_table(y_true: Any, score: Any, bins: int = 10) -> pd.DataFrame:
     n = len(y)
     if bins > n:
         raise ValueError(f"bins must not exceed the number of customers ({n}), got {bins}")
-    contacted, captured = _gains_steps(y, s)
     edges = np.floor(np.arange(bins + 1) * n / bins + 0.5)
-    found = np.interp(edges, contacted, captured)
+    found = _captured_at(y, s, edges)
     customers = np.diff(edges)
     churners = np.diff(found)
     rate = positives / n
