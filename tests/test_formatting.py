@@ -67,7 +67,7 @@ def _shown_text(output) -> str:
 
 
 #: Lessons whose printed numbers are formatted for a reader; tests/test_notebooks.py checks their outputs with
-#: :func:`raw_floats` when it runs them (each notebook runs once in the suite).
+#: :func:`raw_floats` when it runs them, English and Chinese (each notebook runs once in the suite).
 FORMATTED_LESSONS = ("01_key_accounts", "02_kam_economics")
 
 

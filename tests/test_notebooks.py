@@ -158,7 +158,7 @@ def test_notebook_runs(path: Path, worker_kernel: _WorkerKernel) -> None:
         o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"
     ]
     assert not errors
-    if path.parent.name == "notebooks" and path.stem in FORMATTED_LESSONS:
+    if path.parent.name in ("notebooks", "zh") and path.stem in FORMATTED_LESSONS:  # English and Chinese
         raw = raw_floats(nb)
         assert not raw, f"raw floats printed (format them with i18n.percent/number/money or viz.format_table): {raw[:10]}"
 
