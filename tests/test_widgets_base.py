@@ -36,6 +36,7 @@ EXPLORERS = {
                                                       pd.Series({"q": 6.0, "d": 4.5, "o": 5.5}), draw=draw),
     "funnel_explorer": lambda draw: widgets.funnel_explorer(COMPARISON, budget=10_000, draw=draw),
     "standoff_explorer": lambda draw: widgets.standoff_explorer(draw=draw),
+    "selection_explorer": lambda draw: widgets.selection_explorer(draw=draw),
 }
 
 

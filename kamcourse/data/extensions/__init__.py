@@ -145,5 +145,7 @@ def build_extensions(
     return added
 
 
+from . import buying_centre, crm_rollout  # noqa: E402  (they need Extension, defined above)
+
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = ()
+EXTENSIONS: tuple[Extension, ...] = (buying_centre.EXTENSION, crm_rollout.EXTENSION)
