@@ -96,7 +96,7 @@ def concentration(values: Any, top: Iterable[int] = (1, 5), top_fraction: float 
     -------
     pandas.Series
         ``largest`` (the largest customer's label), ``top<k>_share`` for each k, ``top_<p>pct_share``,
-        ``hhi``, ``equivalent_number``, ``customers`` (with revenue > 0).
+        ``hhi``, ``equivalent_number``, ``buying_customers`` (with revenue > 0).
 
     Raises
     ------
@@ -123,7 +123,7 @@ def concentration(values: Any, top: Iterable[int] = (1, 5), top_fraction: float 
     out[f"top_{int(round(100 * top_fraction))}pct_share"] = top_share(s, top_fraction)
     out["hhi"] = herfindahl(s)
     out["equivalent_number"] = 1.0 / out["hhi"]
-    out["customers"] = int((s > 0).sum())
+    out["buying_customers"] = int((s > 0).sum())
     return pd.Series(out, dtype=object)
 
 
@@ -179,7 +179,7 @@ def concentration_by_year(
     table.index.name = "year"
     numeric = [c for c in table.columns if c != "largest"]
     table[numeric] = table[numeric].astype(float)
-    table["customers"] = table["customers"].astype(int)
+    table["buying_customers"] = table["buying_customers"].astype(int)
     return table
 
 
