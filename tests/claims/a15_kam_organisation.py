@@ -1,4 +1,4 @@
-"""Claims of assignment A15 (the model answer of Question 5), read on the default data of lesson 15."""
+"""Claims of assignment A15 (the model answer of Question 6), read on the default data of lesson 15."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ NB = "assignments/a15_kam_organisation/a15_kam_organisation.ipynb"
 TABLES = ("customers", "orders", "cost_to_serve", "surveys", "service_requests", "contacts", "buying_centre", "staff")
 
 
-@claim(NB, "q5-answer")
+@claim(NB, "q6-answer")
 def the_model_plan_reads_c0190(data) -> None:
     orders = data.load("orders")
     r25 = orders[orders["order_date"].dt.year == 2025].groupby("customer_id")["net_revenue"].sum()
@@ -26,6 +26,7 @@ def the_model_plan_reads_c0190(data) -> None:
     assert round(h.loc[2022, "revenue"] / 1e6, 2) == 1.32 and round(h.loc[2025, "revenue"] / 1e6, 2) == 1.15
     assert round(h.loc[2025, "share_of_company"], 3) == 0.022 and (h["net_profit"] < 0).all()
     assert round(h.loc[2025, "net_profit"], -3) == -254_000 and h.loc[2025, "satisfaction"] == 2
+    assert data.load("customers").set_index("customer_id").loc["C0190", "payment_terms_days"] == 180
     c = plan.contacts
     deciders = c[c["buying_role"] == "decider"].sort_values("days_since_met")
     assert set(c["staff_id"].dropna()) == {"S022"} and c["contact_id"].notna().sum() == 6

@@ -1,4 +1,4 @@
-"""Claims of assignment A16 (the model answer of Question 5), read on the default data of lesson 16."""
+"""Claims of assignment A16 (the model answer of Question 6), read on the default data of lesson 16."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from . import claim
 NB = "assignments/a16_crm_implementation/a16_crm_implementation.ipynb"
 
 
-@claim(NB, "q5-answer")
+@claim(NB, "q6-answer")
 def the_model_risk_assessment(data) -> None:
     register = ci.risk_register(ci.crm_risks())
     top = register.head(3)
@@ -35,9 +35,12 @@ def the_model_risk_assessment(data) -> None:
     assert round(effect.loc["count_bonus", "completeness"], 2) == 0.60
     assert [round(effect.loc[k, "records_per_active"]) for k in ("no_bonus", "count_bonus")] == [27, 48]
     assert [round(100 * effect.loc[k, "duplicate_rate"], 1) for k in ("no_bonus", "count_bonus")] == [2.9, 10.2]
+    assert effect.loc["quality_bonus", "completeness"] > effect.loc["no_bonus", "completeness"]
     requests = data.load("service_requests")
     days = (requests["closed_date"] - requests["opened_date"]).dt.days
     monthly = days.groupby(requests["opened_date"].dt.to_period("M").dt.to_timestamp()).mean()
     c = ci.before_after(monthly, ci.GO_LIVE)
     assert (round(c["naive_change"], 2), round(c["change_vs_trend"], 2)) == (0.23, -0.71)
     assert np.sign(c["naive_change"]) != np.sign(c["change_vs_trend"])
+    placebo = ci.before_after(monthly[monthly.index < ci.GO_LIVE], "2022-04-01")
+    assert abs(placebo["change_vs_trend"]) >= 0.2, placebo["change_vs_trend"]
