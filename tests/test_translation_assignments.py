@@ -18,6 +18,10 @@ from kamcourse.cli import main
 from kamcourse.translation.paths import TWIN_SUFFIX, track
 
 TWINS = sorted({s.split("/")[1] for s in track(ROOT) if s.startswith("assignments/")})
+# Grading a twin and its English assignment takes minutes per pair; every twin's code is the English code (checked
+# cell by cell in tests/test_translation.py), so the full comparison runs on a sample: the start assignment and one
+# lesson assignment whose hidden tests recompute from each student's data.
+SAMPLE = [n for n in ("a00_getting_started", "a05_lifecycle") if n in TWINS]
 
 
 def _wrong(name: str) -> dict:
@@ -64,7 +68,7 @@ def test_every_assignment_in_the_track_has_its_twin() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", TWINS)
+@pytest.mark.parametrize("name", SAMPLE)
 def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys) -> None:
     twin = f"{name}{TWIN_SUFFIX}"
     submissions = {"s_solution": "solution", "s_blank": "blank", "s_wrong": _wrong(name)}
