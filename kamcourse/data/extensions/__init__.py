@@ -145,5 +145,18 @@ def build_extensions(
     return added
 
 
+# lessons 12-13 (keeping customers)
+from . import (  # noqa: E402
+    activities,
+    communications,
+    loyalty_programme,
+    opportunity_reasons,
+    retention_campaigns,
+    service_details,
+)
+
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = ()
+EXTENSIONS: tuple[Extension, ...] = (
+    activities.EXTENSION, service_details.EXTENSION, opportunity_reasons.EXTENSION, loyalty_programme.EXTENSION,
+    communications.EXTENSION, retention_campaigns.EXTENSION,
+)
