@@ -36,6 +36,9 @@ EXPLORERS = {
                                                       pd.Series({"q": 6.0, "d": 4.5, "o": 5.5}), draw=draw),
     "funnel_explorer": lambda draw: widgets.funnel_explorer(COMPARISON, budget=10_000, draw=draw),
     "standoff_explorer": lambda draw: widgets.standoff_explorer(draw=draw),
+    "contact_capacity_explorer": lambda draw: widgets.contact_capacity_explorer(
+        pd.Series({"c1": "A", "c2": "C"}), pd.Series({"c1": "stability", "c2": "decline"}), draw=draw),
+    "programme_explorer": lambda draw: widgets.programme_explorer(10_000_000, 0.28, draw=draw),
 }
 
 

@@ -38,7 +38,8 @@ def cost_to_serve_by_tier(costs: pd.DataFrame, revenue: pd.Series, gross_profit:
     -------
     DataFrame
         One row per tier: ``customers``, ``revenue``, ``gross_profit``, the five costs,
-        ``cost_per_customer``, ``support_per_customer``, ``cost_share``, ``net_profit``.
+        ``cost_to_serve_per_customer``,
+        ``support_per_customer``, ``cost_share``, ``net_profit``.
 
     Raises
     ------
@@ -52,8 +53,8 @@ def cost_to_serve_by_tier(costs: pd.DataFrame, revenue: pd.Series, gross_profit:
     ...                       "total_cost": [100.0, 10.0]})
     >>> t = cost_to_serve_by_tier(costs, pd.Series({"a": 1000.0, "b": 50.0}), pd.Series({"a": 280.0, "b": 14.0}),
     ...                           pd.Series({"a": "A", "b": "C"}))
-    >>> t[["customers", "cost_per_customer", "cost_share", "net_profit"]]
-       customers  cost_per_customer  cost_share  net_profit
+    >>> t[["customers", "cost_to_serve_per_customer", "cost_share", "net_profit"]]
+       customers  cost_to_serve_per_customer  cost_share  net_profit
     A          1              100.0         0.1       180.0
     C          1               10.0         0.2         4.0
     """
@@ -67,9 +68,9 @@ def cost_to_serve_by_tier(costs: pd.DataFrame, revenue: pd.Series, gross_profit:
                                                    gross_profit=gp.reindex(ids, fill_value=0.0))
     out = frame.groupby(tier.to_numpy()).sum()
     out.insert(0, "customers", tier.value_counts().reindex(out.index).astype(int))
-    out["cost_per_customer"] = out["total_cost"] / out["customers"]
+    out["cost_to_serve_per_customer"] = out["total_cost"] / out["customers"]
     out["support_per_customer"] = out["support_cost"] / out["customers"]
     out["cost_share"] = out["total_cost"] / out["revenue"]
     out["net_profit"] = out["gross_profit"] - out["total_cost"]
-    return out[["customers", "revenue", "gross_profit", *_COSTS, "cost_per_customer", "support_per_customer",
+    return out[["customers", "revenue", "gross_profit", *_COSTS, "cost_to_serve_per_customer", "support_per_customer",
                 "cost_share", "net_profit"]].round(4)
