@@ -51,7 +51,7 @@ def uplift(outcome: pd.Series, group: pd.Series, confidence: float = 0.95) -> pd
     >>> uplift(out, grp)[["rate_treatment", "rate_control", "uplift", "ci_low", "ci_high"]].round(3).tolist()
     [0.6, 0.5, 0.1, -0.037, 0.237]
     """
-    from scipy.stats import norm
+    from statistics import NormalDist
 
     if not pd.Series(outcome).index.equals(pd.Series(group).index):
         raise ValueError("outcome and group must have the same index (one row per customer)")
@@ -63,7 +63,7 @@ def uplift(outcome: pd.Series, group: pd.Series, confidence: float = 0.95) -> pd
         raise ValueError(f"both groups need customers, got {n_t} in treatment and {n_c} in control")
     p_t, p_c = float(y[g == "treatment"].mean()), float(y[g == "control"].mean())
     se = float(np.sqrt(p_t * (1 - p_t) / n_t + p_c * (1 - p_c) / n_c))
-    z = float(norm.ppf(0.5 + level / 2))
+    z = NormalDist().inv_cdf(0.5 + level / 2)
     diff = p_t - p_c
     return pd.Series({"n_treatment": n_t, "n_control": n_c, "rate_treatment": p_t, "rate_control": p_c,
                       "uplift": diff, "se": se, "ci_low": diff - z * se, "ci_high": diff + z * se})

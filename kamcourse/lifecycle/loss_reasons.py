@@ -18,18 +18,18 @@ from ..validation import as_flags, check_keys
 __all__ = ["LOSS_SIGNALS", "WIN_BACK_TACTICS", "main_loss_reason"]
 
 #: Signals of why a customer was lost, in the order :func:`main_loss_reason` tries them (this kit's convention).
-LOSS_SIGNALS: tuple[str, ...] = ("service_failure", "manager_left", "neglected", "price_or_competitor")
+LOSS_SIGNALS: tuple[str, ...] = ("manager_left", "service_failure", "neglected", "price_or_competitor")
 
 #: Win-back tactic for each reason, in the course materials' terms (this kit's pairing).
 WIN_BACK_TACTICS = pd.DataFrame(
     {
         "tactic": [
-            "apologise_fix_follow_up", "new_contact_senior_visit", "regular_visits_and_care",
+            "new_contact_senior_visit", "apologise_fix_follow_up", "regular_visits_and_care",
             "value_review_offer", "ask_why",
         ],
         "materials_terms": [
-            "客户投诉处理: 及时解决问题, 找出问题根源; 回访",
             "建立客户档案; 高层拜访, 深层次的沟通与协调 (大客户经理制度)",
+            "客户投诉处理: 及时解决问题, 找出问题根源; 回访",
             "定期回访; 客户关怀; 情感维护 (节日问候, 拜访慰问)",
             "客户让渡价值; 差异化的服务策略",
             "定期与客户沟通, 了解客户需求、收集反馈",
@@ -47,7 +47,8 @@ def main_loss_reason(signals: pd.DataFrame, order: tuple[str, ...] = LOSS_SIGNAL
     signals : DataFrame
         One row per lost customer, one True/False column per signal (:data:`LOSS_SIGNALS`, or some of them).
     order : tuple of str
-        The signals in the order they are tried (the more specific first); default :data:`LOSS_SIGNALS`.
+        The signals in the order they are tried (the rarer, more decisive first: a salesperson's departure
+        before a dissatisfying complaint, which large accounts have most years); default :data:`LOSS_SIGNALS`.
 
     Returns
     -------
