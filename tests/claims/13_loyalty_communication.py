@@ -204,3 +204,15 @@ def worth_winning_back(data):
     assert special["value_if_won_back"].min() > top["value_if_won_back"].max(), special
     assert special.index[0] == "C0003" and special["reason"].iloc[0] == "manager_left", special
     assert (special["reason"].iloc[1:] == "service_failure").sum() == 4, special["reason"]
+
+
+@claim(NB, "breakage-read")
+def breakage_by_tier(data):
+    ledger = data.load("points_ledger")
+    tier = data.load("loyalty_members").set_index("customer_id")["tier"]
+    earned = ledger[ledger["entry"] == "earned"]
+    expired = ledger[ledger["entry"] == "expired"]
+    share_earned = earned.groupby(earned["customer_id"].map(tier))["points"].sum() / earned["points"].sum()
+    share_expired = expired.groupby(expired["customer_id"].map(tier))["points"].sum() / expired["points"].sum()
+    assert 0.1 <= share_earned["silver"] <= 0.16 and share_expired["silver"] > 0.5, (share_earned, share_expired)
+    assert expired["entry_date"].dt.year.min() == 2024, expired["entry_date"].min()
