@@ -73,13 +73,16 @@ def frames() -> dict[str, pd.DataFrame]:
 
 def test_variant_csv_text_is_unchanged() -> None:
     texts = dataset_texts(seed=SEED)
-    assert list(texts) == list(TEXT_DIGESTS)
-    got = {rel: hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] for rel, text in texts.items()}
+    # the core files, in their order; the chapters' extension tables may come in between
+    assert [rel for rel in texts if rel in TEXT_DIGESTS] == list(TEXT_DIGESTS)
+    got = {rel: hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] for rel, text in texts.items()
+           if rel in TEXT_DIGESTS}
     assert got == TEXT_DIGESTS
 
 
 def test_variant_frames_are_unchanged(frames) -> None:
-    assert {name: _frame_digest(df) for name, df in frames.items()} == FRAME_DIGESTS
+    assert set(FRAME_DIGESTS) <= set(frames)
+    assert {name: _frame_digest(df) for name, df in frames.items() if name in FRAME_DIGESTS} == FRAME_DIGESTS
 
 
 @pytest.fixture
