@@ -95,7 +95,7 @@ def _kamcourse_imports(path: Path) -> set[str]:
 
 
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
-            "development", "quadrants", "maintenance", "service", "loyalty_programme", "communication")
+            "development", "quadrants", "mining", "maintenance", "service", "loyalty_programme", "communication")
 
 
 def _concept_paths() -> list[Path]:

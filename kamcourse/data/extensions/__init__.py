@@ -145,11 +145,12 @@ def build_extensions(
     return added
 
 
-# lessons 12-13 (keeping customers)
+# the chapters' modules import Extension from here, so they are imported after it is defined
 from . import (  # noqa: E402
     activities,
     communications,
     loyalty_programme,
+    mining,
     opportunity_reasons,
     retention_campaigns,
     service_details,
@@ -157,6 +158,8 @@ from . import (  # noqa: E402
 
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
 EXTENSIONS: tuple[Extension, ...] = (
+    mining.EXTENSION,
+    # lessons 12-13 (keeping customers)
     activities.EXTENSION, service_details.EXTENSION, opportunity_reasons.EXTENSION, loyalty_programme.EXTENSION,
     communications.EXTENSION, retention_campaigns.EXTENSION,
 )
