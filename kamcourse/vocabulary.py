@@ -42,6 +42,19 @@ __all__ = [
     "BUYING_ROLES",
     "INCENTIVE_SCHEMES",
     "MIGRATION_FAULTS",
+    "MAINTENANCE_KINDS",
+    "TOUCH_KINDS",
+    "SERVICE_CHANNELS",
+    "COMPLAINT_CATEGORIES",
+    "ROOT_CAUSES",
+    "LOSS_REASONS",
+    "LOYALTY_TIERS",
+    "POINTS_ENTRIES",
+    "REWARDS",
+    "PROGRAMME_GROUPS",
+    "MESSAGE_CHANNELS",
+    "MESSAGE_KINDS",
+    "EXPERIMENT_GROUPS",
 ]
 
 # --------------------------------------------------------------------------- customer lifecycle
@@ -197,3 +210,50 @@ INCENTIVE_SCHEMES: tuple[str, ...] = ("no_bonus", "count_bonus", "quality_bonus"
 MIGRATION_FAULTS: tuple[str, ...] = (
     "missing_record", "duplicate_record", "missing_value", "garbled_text", "value_mismatch", "invalid_reference",
 )
+
+# --------------------------------------------------------------------------- keeping customers (lessons 12-13)
+
+#: The three kinds of relationship maintenance (情感维护, 信息维护, 服务维护; the company CRM rules, course materials).
+MAINTENANCE_KINDS: tuple[str, ...] = ("emotional_maintenance", "information_maintenance", "service_maintenance")
+
+#: Touches of the contact history (``activities.kind``): a visit (拜访), a call (电话回访), a greeting
+#: (节日问候, 生日祝福) and a business review meeting (业务回顾会).
+TOUCH_KINDS: tuple[str, ...] = ("visit", "call", "greeting", "review_meeting")
+
+#: How a service request reached the company (``service_details.channel``); ``"sales_rep"``: relayed by the salesperson.
+SERVICE_CHANNELS: tuple[str, ...] = ("phone", "email", "wechat", "sales_rep")
+
+#: What a complaint is about (投诉分类), as the customer states it.
+COMPLAINT_CATEGORIES: tuple[str, ...] = (
+    "product_quality", "delivery_delay", "wrong_item", "billing", "service_response", "technical_advice",
+)
+
+#: Why it happened inside the company (问题根源), found by investigating the complaint.
+ROOT_CAUSES: tuple[str, ...] = (
+    "order_entry_error", "picking_error", "supplier_defect", "carrier_delay",
+    "spec_misunderstanding", "engineer_unavailable", "billing_error", "packaging_damage",
+)
+
+#: Why an opportunity was lost (丢单原因): the practice CRM's closing reasons without "other" and "legacy".
+LOSS_REASONS: tuple[str, ...] = ("price", "competitor", "service", "relationship", "product_fit", "budget", "timing")
+
+#: Tiers of the loyalty programme, lowest first.
+LOYALTY_TIERS: tuple[str, ...] = ("silver", "gold", "platinum")
+
+#: Kinds of entry in the points ledger.
+POINTS_ENTRIES: tuple[str, ...] = ("earned", "redeemed", "expired")
+
+#: What members redeem points for.
+REWARDS: tuple[str, ...] = ("spare_parts_voucher", "training_day", "service_day")
+
+#: The two groups of the loyalty programme's launch: invited to join, or held out at random.
+PROGRAMME_GROUPS: tuple[str, ...] = ("invited", "holdout")
+
+#: Channels of marketing messages to contact persons.
+MESSAGE_CHANNELS: tuple[str, ...] = ("email", "wechat", "sms")
+
+#: Kinds of marketing message.
+MESSAGE_KINDS: tuple[str, ...] = ("newsletter", "promotion", "service_notice", "greeting", "survey")
+
+#: The two groups of a campaign test: contacted (treatment) or not (control).
+EXPERIMENT_GROUPS: tuple[str, ...] = ("treatment", "control")

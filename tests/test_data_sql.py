@@ -98,13 +98,13 @@ def test_default_connection_is_read_only_but_temp_views_work(con) -> None:
 
 def test_writable_copy_is_private(cache) -> None:
     mine = data.crm(writable=True)
-    mine.execute("DELETE FROM service_requests")
-    assert mine.execute("SELECT COUNT(*) FROM service_requests").fetchone()[0] == 0
+    mine.execute("DELETE FROM kano_survey")
+    assert mine.execute("SELECT COUNT(*) FROM kano_survey").fetchone()[0] == 0
     with pytest.raises(sqlite3.IntegrityError):
         mine.execute("INSERT INTO contacts (contact_id, customer_id) VALUES ('X1', 'NO-SUCH-CUSTOMER')")
     mine.close()
     fresh = data.crm()
-    assert fresh.execute("SELECT COUNT(*) FROM service_requests").fetchone()[0] > 0
+    assert fresh.execute("SELECT COUNT(*) FROM kano_survey").fetchone()[0] > 0
     fresh.close()
 
 

@@ -95,7 +95,8 @@ def _kamcourse_imports(path: Path) -> set[str]:
 
 
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
-             "development", "quadrants", "mining", "kam_organisation", "crm_implementation")
+             "development", "quadrants", "mining", "kam_organisation", "crm_implementation", "maintenance", "service",
+             "loyalty_programme", "communication")
 
 
 def _concept_paths() -> list[Path]:

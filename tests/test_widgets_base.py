@@ -39,6 +39,9 @@ EXPLORERS = {
     "retention_offer_explorer": lambda draw: widgets.retention_offer_explorer(
         [1, 0, 1, 0, 0], [0.9, 0.5, 0.4, 0.2, 0.1], [20000.0, 20000.0, 50000.0, 8000.0, 8000.0], draw=draw),
     "selection_explorer": lambda draw: widgets.selection_explorer(draw=draw),
+    "contact_capacity_explorer": lambda draw: widgets.contact_capacity_explorer(
+        pd.Series({"c1": "A", "c2": "C"}), pd.Series({"c1": "stability", "c2": "decline"}), draw=draw),
+    "programme_explorer": lambda draw: widgets.programme_explorer(10_000_000, 0.28, draw=draw),
 }
 
 

@@ -12,7 +12,9 @@ it from the orders with explicit, adjustable rules, one module each:
 - :mod:`~kamcourse.lifecycle.patterns`: the path a relationship took,
   :func:`lifecycle_pattern`, :func:`lifecycle_patterns`;
 - :mod:`~kamcourse.lifecycle.win_back`: lapsing customers ranked for win-back,
-  :func:`win_back_priority`.
+  :func:`win_back_priority`;
+- :mod:`~kamcourse.lifecycle.loss_reasons`: why a customer was lost and the tactic to win her back,
+  :func:`main_loss_reason`, :data:`WIN_BACK_TACTICS`.
 
 The stage keys and rule thresholds are course vocabulary
 (:data:`kamcourse.vocabulary.STAGES`, :data:`kamcourse.vocabulary.STAGE_RULES`),
@@ -24,6 +26,7 @@ shared with the data generator.
 """
 
 from .history import lifecycle_curve, stage_history
+from .loss_reasons import LOSS_SIGNALS, WIN_BACK_TACTICS, main_loss_reason
 from .patterns import PATTERNS, lifecycle_pattern, lifecycle_patterns
 from .stages import STAGES, classify_stages, stage_summary
 from .win_back import WIN_BACK_ACTIONS, win_back_priority
@@ -32,6 +35,8 @@ __all__ = [
     "STAGES",
     "PATTERNS",
     "WIN_BACK_ACTIONS",
+    "LOSS_SIGNALS",
+    "WIN_BACK_TACTICS",
     "classify_stages",
     "stage_summary",
     "lifecycle_curve",
@@ -39,4 +44,5 @@ __all__ = [
     "lifecycle_pattern",
     "lifecycle_patterns",
     "win_back_priority",
+    "main_loss_reason",
 ]

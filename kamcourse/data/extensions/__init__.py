@@ -146,7 +146,22 @@ def build_extensions(
 
 
 # the chapters' modules import Extension from here, so they are imported after it is defined
-from . import buying_centre, crm_rollout, mining  # noqa: E402
+from . import (  # noqa: E402
+    activities,
+    buying_centre,
+    communications,
+    crm_rollout,
+    loyalty_programme,
+    mining,
+    opportunity_reasons,
+    retention_campaigns,
+    service_details,
+)
 
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = (mining.EXTENSION, buying_centre.EXTENSION, crm_rollout.EXTENSION)
+EXTENSIONS: tuple[Extension, ...] = (
+    mining.EXTENSION, buying_centre.EXTENSION, crm_rollout.EXTENSION,
+    # lessons 12-13 (keeping customers)
+    activities.EXTENSION, service_details.EXTENSION, opportunity_reasons.EXTENSION, loyalty_programme.EXTENSION,
+    communications.EXTENSION, retention_campaigns.EXTENSION,
+)
