@@ -32,10 +32,11 @@ export UV_PYTHON_DOWNLOADS := never
 
 SITE   := _build/site
 
-.PHONY: setup system-packages lab test bench lock upgrade site handouts test-site clean help
+.PHONY: setup system-packages kernel lab student-edition test bench lock upgrade site handouts test-site clean help
 
 help:
 	@echo "make lab      set up, then open JupyterLab on notebooks/00_start_here.ipynb (ARGS=--no-browser on a server)"
+	@echo "make student-edition  build what students receive into $(STUDENT_EDITION)/ (no solutions; give it as a zip or git repo)"
 	@echo "make test     set up, then run the whole test suite"
 	@echo "make bench    set up, then run the benchmarks in benchmarks/"
 	@echo "make setup    create .venv with exactly the versions in uv.lock, register the Jupyter kernel"
@@ -45,7 +46,14 @@ help:
 	@echo "make handouts print a PDF of every lesson and case from the site into _build/handouts/ (headless Chromium)"
 	@echo "make test-site  build the whole site, then run the browser tests on every page of it"
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) kernel
+
+# The Jupyter kernel, with the display name the notebooks declare ("Python 3"), so JupyterLab does not
+# rewrite their metadata on opening; re-registered when an older set-up named it otherwise.
+KERNEL_JSON := $(VENV)/share/jupyter/kernels/python3/kernel.json
+kernel: $(STAMP)
+	@grep -q '"display_name": "Python 3"' $(KERNEL_JSON) 2>/dev/null || \
+	  $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
 
 # Installed only when running as root on Debian/Ubuntu; elsewhere the kit warns
 # at run time with the command that fixes it.
@@ -73,7 +81,6 @@ $(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	  echo "run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md, adding a dependency)."; exit 1; }
 	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
 	@if [ -x classroom/node_modules/.bin/configurable-http-proxy ] && [ ! classroom/package-lock.json -nt classroom/node_modules/.package-lock.json ]; then :; \
@@ -94,11 +101,21 @@ upgrade: | $(UV)
 	$(UV) lock --upgrade
 	$(MAKE) test
 
+# The instructor's JupyterLab on this checkout (kamcourse/edition/launch.py): Formgrader and Create Assignment,
+# a local exchange in exchange/, tracked notebooks saved without outputs (git status stays clean).
 # KAMCOURSE_LANG=zh make lab: Chinese JupyterLab (zh-CN language pack) on notebooks/zh/00_start_here.ipynb,
-# lessons in Chinese; otherwise English on notebooks/00_start_here.ipynb (kamcourse/translation/lab.py)
+# lessons in Chinese; otherwise English on notebooks/00_start_here.ipynb. Students: make student-edition.
 lab: setup
-	$(PY) -m kamcourse.translation.lab --ServerApp.root_dir=. \
+	$(PY) -m kamcourse.edition.launch --instructor . \
 	  $$([ "$$(id -u)" = "0" ] && echo --allow-root) $(ARGS)
+
+# What students receive (kamcourse/edition/build.py): lessons, data without answer tables, released assignments
+# in a local exchange, the kit without the grading tools, a student README; searched for every solution line.
+# STUDENT_EDITION=<folder> (default _build/student-edition), ASSIGNMENTS=a00_getting_started,... (default all)
+STUDENT_EDITION ?= _build/student-edition
+ASSIGNMENTS ?=
+student-edition: setup
+	$(VENV)/bin/kamcourse student-edition $(STUDENT_EDITION) $(if $(ASSIGNMENTS),--assignments $(ASSIGNMENTS))
 
 test: setup
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup $(ARGS)

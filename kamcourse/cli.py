@@ -2,9 +2,11 @@
 
 Subcommands: ``data`` (the company's tables), ``crm`` (the practice CRM system,
 :mod:`kamcourse.practice.cli`), for instructors ``release``, ``grade``,
-``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), ``i18n``
-for the Chinese track (see :mod:`kamcourse.translation`), and for trainers
-``workshop`` (see :mod:`kamcourse.workshop`).
+``feedback``, ``export`` (see :mod:`kamcourse.instructor`) and
+``student-edition``, for students ``lessons`` and ``lab`` (see
+:mod:`kamcourse.edition`), ``i18n`` for the Chinese track (see
+:mod:`kamcourse.translation`), and for trainers ``workshop`` (see
+:mod:`kamcourse.workshop`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--column", default=None, help="grade column title (default: the assignment name)")
     ex.add_argument("--course", help=course_help)
 
+    se = sub.add_parser("student-edition", help="build what students receive: lessons, data, released assignments "
+                        "(no solution, hidden test, rubric or answer table)")
+    se.add_argument("out", help="the folder to write (new, or an edition built before)")
+    se.add_argument("--assignments", default=None, help="comma-separated assignments to release (default: all)")
+    se.add_argument("--course", help=course_help)
+    le = sub.add_parser("lessons", help="copy the lessons and cases into your working folder (never overwriting)")
+    le.add_argument("folder", help="your working folder")
+    # `kamcourse lab` has its own parser (kamcourse.edition.launch): unknown options go to jupyter lab
+    sub.add_parser("lab", help="open the course in JupyterLab on your working folder: kamcourse lab [DIR] "
+                   "[--exchange PATH] [--lang zh]", add_help=False)
+
     from .translation.command import add_parser as add_i18n_parser
 
     add_i18n_parser(sub)
@@ -124,7 +137,11 @@ def _data(args: argparse.Namespace) -> int:
 
 
 def _instructor(args: argparse.Namespace) -> int:
-    from . import instructor
+    try:
+        from . import instructor
+    except ImportError as exc:  # the student edition carries no grading tools
+        raise RuntimeError(f"{args.command}: the instructor's tools are not part of this installation "
+                           "(a student edition); use the kit's checkout") from exc
 
     course = instructor.Course(__import__("pathlib").Path(args.course).resolve()) if args.course else None
     if args.command == "release":
@@ -147,6 +164,27 @@ def _instructor(args: argparse.Namespace) -> int:
         instructor.export(args.assignment, args.format, course=course, path=args.output, column=args.column)
         return 0
     raise ValueError(f"unknown command {args.command!r}")
+
+
+def _edition(args: argparse.Namespace) -> int:
+    if args.command == "lessons":
+        from .edition.lessons import copy_lessons
+
+        print(copy_lessons(args.folder))
+        return 0
+    from pathlib import Path
+
+    try:
+        from .edition.build import build_student_edition
+        from .instructor import Course
+    except ImportError as exc:
+        raise RuntimeError("student-edition: the instructor's tools are not part of this installation "
+                           "(a student edition); use the kit's checkout") from exc
+
+    names = [n.strip() for n in args.assignments.split(",") if n.strip()] if args.assignments else None
+    build_student_edition(args.out, course=Course(Path(args.course).resolve()) if args.course else None,
+                          assignments=names)
+    return 0
 
 
 def _workshop(args: argparse.Namespace) -> int:
@@ -174,6 +212,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["lab"]:
+        from .edition.launch import main as lab_main
+
+        try:
+            return lab_main(argv[1:])
+        except (ValueError, OSError) as exc:
+            print(f"kamcourse lab: error: {exc}", file=sys.stderr)
+            return 2
     if argv[:1] == ["crm"]:
         from .practice.cli import main as crm_main
 
@@ -196,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
         if args.command == "workshop":
             return _workshop(args)
+        if args.command in ("student-edition", "lessons"):
+            return _edition(args)
         return _instructor(args)
     except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)

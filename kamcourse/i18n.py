@@ -31,6 +31,9 @@ __all__ = [
     "label",
     "labels",
     "bilingual",
+    "percent",
+    "number",
+    "money",
     "setup_cjk_font",
     "CJK_FONT_CANDIDATES",
 ]
@@ -253,6 +256,131 @@ def bilingual(key: str) -> str:
     'key account (大客户)'
     """
     return f"{label(key, 'en')} ({label(key, 'zh')})"
+
+
+def _finite(x: object, name: str) -> float:
+    if isinstance(x, bool) or not isinstance(x, (int, float)) and not hasattr(x, "__float__"):
+        raise TypeError(f"{name} must be a number, got {x!r} ({type(x).__name__})")
+    value = float(x)  # numpy and pandas scalars too
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be a finite number, got {x!r}")
+    return value
+
+
+def _digits(digits: object) -> int:
+    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
+        raise ValueError(f"digits must be a whole number >= 0, got {digits!r}")
+    return digits
+
+
+def percent(x: float, digits: int = 1) -> str:
+    """A fraction as a percentage for a reader: 0.787658 -> ``"78.8%"`` (百分数).
+
+    Formula: ``100 · x``, rounded to ``digits`` decimals (this kit's convention:
+    one decimal for shares and rates; Chinese writes percentages the same way).
+
+    Parameters
+    ----------
+    x : float
+        The fraction (0.5 is 50%).
+    digits : int, default 1
+        Decimals shown.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a number.
+    ValueError
+        If ``x`` is NaN or infinite, or ``digits`` is not a whole number >= 0.
+
+    Examples
+    --------
+    >>> percent(0.787658017258217), percent(-0.0652, 0)
+    ('78.8%', '-7%')
+    """
+    return f"{100 * _finite(x, 'x'):.{_digits(digits)}f}%"
+
+
+def number(x: float, digits: int = 0) -> str:
+    """A number with thousands separators: 11739963.75 -> ``"11,739,964"`` (千位分隔).
+
+    Parameters
+    ----------
+    x : float
+        The number.
+    digits : int, default 0
+        Decimals shown (rounded half to even, as Python's ``format``).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a number.
+    ValueError
+        If ``x`` is NaN or infinite, or ``digits`` is not a whole number >= 0.
+
+    Examples
+    --------
+    >>> number(11739963.75), number(2.666666, 2)
+    ('11,739,964', '2.67')
+    """
+    return f"{_finite(x, 'x'):,.{_digits(digits)}f}"
+
+
+#: From this amount (yuan) up, Chinese money is written in 万元 (ten thousands).
+WAN_FROM = 100_000
+
+
+def money(x: float, language: str | None = None) -> str:
+    """An amount of yuan for a reader of the current language (金额).
+
+    English: ``¥`` and thousands separators, whole yuan. Chinese: below
+    100,000 元 the amount with thousands separators and ``元``; from
+    100,000 元 up in 万元 with one decimal (``x / 10,000``), as Chinese
+    business reports write large amounts (this kit's convention).
+
+    Parameters
+    ----------
+    x : float
+        The amount in yuan.
+    language : {"en", "zh"}, optional
+        Override the current language for this call.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a number.
+    ValueError
+        If ``x`` is NaN or infinite, or ``language`` is not ``"en"`` or ``"zh"``.
+
+    Examples
+    --------
+    >>> money(11739963.75, "en"), money(-2500, "en")
+    ('¥11,739,964', '-¥2,500')
+    >>> money(11739963.75, "zh"), money(95000, "zh")
+    ('1,174.0 万元', '95,000 元')
+    """
+    value = _finite(x, "x")
+    lang = _language if language is None else language
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
+    sign = "-" if value < 0 and round(abs(value)) > 0 else ""
+    if lang == "en":
+        return f"{sign}¥{abs(value):,.0f}"
+    if abs(value) >= WAN_FROM:
+        return f"{sign}{abs(value) / 10_000:,.1f} 万元"
+    return f"{sign}{abs(value):,.0f} 元"
 
 
 def _font_has_all(path: str, text: str) -> bool:

@@ -24,7 +24,7 @@ os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-"
 import pytest
 
 # browser-test fixtures (tests/browser.py: one Playwright per test process, Debian's Chromium)
-pytest_plugins = ["browser"]
+pytest_plugins = ["browser", "edition_support"]
 
 
 @pytest.fixture(autouse=True)

@@ -38,7 +38,8 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
         found.add(".".join(path.parent.relative_to(ROOT).parts))
     missing = sorted(found - listed)
     assert not missing, f"add {missing} to [tool.setuptools] packages in pyproject.toml"
-    assert {"kamcourse._datasets", "kamcourse._datasets.instructor", "kamcourse.glossary"} <= listed
+    assert {"kamcourse._datasets", "kamcourse._notebooks", "kamcourse.glossary"} <= listed
+    assert "kamcourse._datasets.instructor" not in listed  # the answer tables stay in the instructor's checkout
 
 
 def _build_wheel(tmp: Path) -> Path:
@@ -50,6 +51,7 @@ def _build_wheel(tmp: Path) -> Path:
         shutil.copy2(ROOT / name, src / name)
     shutil.copytree(ROOT / "kamcourse", src / "kamcourse", ignore=ignore)
     shutil.copytree(ROOT / "datasets", src / "datasets", ignore=ignore)
+    shutil.copytree(ROOT / "notebooks", src / "notebooks", ignore=ignore)
     dist = tmp / "dist"
     cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(src)]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp)
@@ -65,7 +67,8 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in ("customers", "orders", "prospects"):
         assert f"kamcourse/_datasets/{table}.csv" in names
-    assert "kamcourse/_datasets/instructor/lifecycle_stages.csv" in names
+    assert not [n for n in names if "/instructor/" in n and n.endswith(".csv")], "answer tables in the wheel"
+    assert "kamcourse/_notebooks/00_start_here.ipynb" in names and "kamcourse/_notebooks/zh/00_start_here.ipynb" in names
     assert "kamcourse/_datasets/SHA256SUMS" in names
     assert "kamcourse/_datasets/README.md" in names
     for name in ("CDNOW_master.txt", "CDNOW_sample.txt", "cdnow_customers_summary.csv",
@@ -86,7 +89,14 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
         "import kamcourse.data as d\n"
         "print(d.__file__)\n"
         "print(d.data_folder())\n"
-        "print(len(d.load('orders')), len(d.load_answers('lifecycle_stages')))\n"
+        "try:\n"
+        "    d.load_answers('lifecycle_stages')\n"
+        "    print(len(d.load('orders')), 'answers-readable')\n"
+        "except FileNotFoundError as exc:\n"
+        "    print(len(d.load('orders')), 'no-answers:', exc)\n"
+        "import tempfile, kamcourse.edition.lessons as les\n"
+        "print(les.lessons_folder())\n"
+        "print(len(les.copy_lessons(tempfile.mkdtemp()).copied))\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("KAMCOURSE_DATA_DIR",)}
     env["PYTHONPATH"] = str(target)
@@ -95,8 +105,13 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
                          check=True).stdout.splitlines()
     assert Path(out[0]).is_relative_to(target), out[0]
     assert Path(out[1]) == target / "kamcourse" / "_datasets"
-    n_orders, n_stages = map(int, out[2].split())
-    assert n_stages == 300 and n_orders > 20_000
+    n_orders, answers = out[2].split(maxsplit=1)
+    assert int(n_orders) > 20_000
+    # a student who installs the kit cannot read the instructor answer tables; the message says where they are
+    assert answers.startswith("no-answers:") and "checkout" in answers, answers
+    # the lessons come with the kit: `kamcourse lessons DIR` copies them from the installed package
+    assert Path(out[3]) == target / "kamcourse" / "_notebooks"
+    assert int(out[4]) >= 10
 
 
 LESSON_06 = ROOT / "notebooks" / "06_clv.ipynb"

@@ -23,6 +23,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
+from test_formatting import FORMATTED_LESSONS, raw_floats
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -157,6 +158,9 @@ def test_notebook_runs(path: Path, worker_kernel: _WorkerKernel) -> None:
         o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"
     ]
     assert not errors
+    if path.parent.name in ("notebooks", "zh") and path.stem in FORMATTED_LESSONS:  # English and Chinese
+        raw = raw_floats(nb)
+        assert not raw, f"raw floats printed (format them with i18n.percent/number/money or viz.format_table): {raw[:10]}"
 
 
 def test_a_notebook_starts_from_a_clean_namespace_in_its_own_folder(worker_kernel: _WorkerKernel, tmp_path) -> None:

@@ -104,3 +104,96 @@ def test_portfolio_explorer_redraws_and_validates(criteria) -> None:
         portfolio_explorer(criteria, {"profit": 1}, strength="share", draw=False)
     with pytest.raises(ValueError, match="missing column"):
         portfolio_explorer(criteria, {"revenue": 1}, strength="wallet", draw=False)
+
+
+# --------------------------------------------------------------------------- issue 21: the explorers' defects
+
+
+def test_discount_point_stays_on_the_chart_and_the_axis_reaches_the_slider_end() -> None:
+    """Every (margin, discount) the sliders can reach: the point is inside the axes, x runs to the slider's 50%."""
+    import matplotlib.pyplot as plt
+
+    box = discount_explorer(draw=False)
+    discount = box.controls["discount"]
+    for m in (0.05, 0.2, 0.33, 0.5, 0.6):
+        for d in (0.0, 0.04, 0.19, 0.31, 0.49):
+            with box.hold():
+                box.controls["margin"].value, discount.value = m, d
+            ax = box._figure(box.state)
+            assert ax.get_xlim()[1] >= discount.max
+            if box.state["increase"] is not None:
+                assert box.state["increase"] <= ax.get_ylim()[1], (m, d)
+                assert d <= ax.get_xlim()[1]
+            plt.close(ax.figure)
+
+
+def test_discount_curve_colours_do_not_move_with_the_margin() -> None:
+    """The 20%, 30% and 40% curves keep their colours whatever the slider's margin (they used to swap)."""
+    import matplotlib.pyplot as plt
+
+    box = discount_explorer(draw=False)
+    seen = {}
+    for m in (0.05, 0.25, 0.35, 0.45, 0.3):
+        box.controls["margin"].value = m
+        ax = box._figure(box.state)
+        colours = {line.get_label(): line.get_color() for line in ax.lines}
+        for label, colour in colours.items():
+            assert seen.setdefault(label, colour) == colour or label == i18n.label("margin_is").format(
+                pct=f"{100 * m:.0f}%"), label
+        assert len(set(colours.values())) == len(colours)  # one colour per curve
+        plt.close(ax.figure)
+    reference = [i18n.label("margin_is").format(pct=f"{100 * r:.0f}%") for r in (0.2, 0.3, 0.4)]
+    assert len({seen[r] for r in reference}) == 3
+
+
+def _lesson_01_namespace() -> dict:
+    """Run lesson 01's code cells up to its portfolio explorer, as the lesson does (no display)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "01_key_accounts.ipynb"
+    cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    namespace: dict = {}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["id"] == "portfolio-explorer":
+            *body, last = source.rstrip().splitlines()
+            exec("\n".join(body), namespace)  # noqa: S102 - the lesson's own code
+            namespace["explorer"] = eval(last, namespace)  # noqa: S307
+            return namespace
+        if cell["id"].endswith("-plot"):
+            continue  # figures: not needed for the comparison
+        exec(source, namespace)  # noqa: S102
+    raise AssertionError("lesson 01 has no portfolio-explorer cell")
+
+
+def test_lesson_01_portfolio_explorer_starts_where_the_static_matrix_is() -> None:
+    """Issue 21: before anything is touched, all 60 accounts sit in the quadrant of the static matrix above it,
+    and the thresholds are the medians (0.41 for attractiveness, with payment days counted lower-is-better)."""
+    from kamcourse import accounts
+
+    ns = _lesson_01_namespace()
+    box, attractiveness, strength = ns["explorer"], ns["attractiveness"], ns["strength"]
+    static = accounts.portfolio_quadrant(attractiveness, strength)  # what viz.plot_portfolio draws
+    assert len(static) == 60
+    assert box.state["quadrants"].reindex(static.index).tolist() == static.tolist()
+    assert box.controls["attractiveness_threshold"].value == pytest.approx(attractiveness.median(), abs=1e-12)
+    assert box.controls["strength_threshold"].value == pytest.approx(strength.median(), abs=1e-12)
+    assert round(attractiveness.median(), 2) == 0.41
+    # payment terms count as better when shorter: moving that weight up lowers long-term accounts' scores
+    longest = ns["criteria"]["payment_terms_days"].idxmax()
+    before = box.state["attractiveness"][longest]
+    box.controls["weight:payment_terms_days"].value = 5
+    assert box.state["attractiveness"][longest] < before
+
+
+def test_portfolio_sliders_are_long_enough_and_labelled() -> None:
+    """Lesson 01's threshold sliders were about 40 px long: every slider now has a fixed width and a glossary label."""
+    df = pd.DataFrame({"revenue": [9, 8, 2, 1], "payment_terms_days": [30, 60, 90, 45], "share": [7, 1, 9, 2]},
+                      index=["A", "B", "C", "D"])
+    box = portfolio_explorer(df, {"revenue": 1, "payment_terms_days": 1}, strength="share", draw=False,
+                             lower_is_better=["payment_terms_days"])
+    for slider in box.controls.values():
+        assert slider.layout.width and int(slider.layout.width.removesuffix("px")) >= 400
+        assert slider.style.description_width == "initial"
+    assert box.controls["weight:payment_terms_days"].description == i18n.label("payment_terms_days")

@@ -192,7 +192,9 @@ def load_answers(name: str) -> pd.DataFrame:
     pattern), ``runaway_horse`` (the account held by one salesperson who
     left), ``kano_intended`` (each Kano feature's built-in category),
     ``account_profiles`` (annual potential, base discount, special terms,
-    intended loss-maker, contact model). They live in ``datasets/instructor/``.
+    intended loss-maker, contact model). They live in ``datasets/instructor/``
+    of the kit's checkout only: the wheel and the student edition do not carry
+    them, so a student who installs the kit cannot read them.
 
     Parameters
     ----------
@@ -207,6 +209,8 @@ def load_answers(name: str) -> pd.DataFrame:
     ------
     ValueError
         If ``name`` is not an answer table (the message lists the valid ones).
+    FileNotFoundError
+        If the answer tables are not there (an installed kit); the message says where they are.
 
     Examples
     --------
@@ -215,7 +219,15 @@ def load_answers(name: str) -> pd.DataFrame:
     >>> list(load_answers("runaway_horse").columns)
     ['customer_id', 'staff_id', 'leave_date']
     """
-    return _load_file(data_folder() / "instructor" / f"{_table_name(name, answers=True)}.csv", name)
+    path = data_folder() / "instructor" / f"{_table_name(name, answers=True)}.csv"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"the instructor answer table {name!r} is not installed: answer tables stay in the instructor's checkout "
+            f"of the kit (datasets/instructor/), never in what students receive (the wheel, the student edition). "
+            f"An instructor without the checkout writes them with `kamcourse data write FOLDER` and sets "
+            f"{DATA_DIR_ENV}=FOLDER"
+        )
+    return _load_file(path, name)
 
 
 # --------------------------------------------------------------------------- writing

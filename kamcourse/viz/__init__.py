@@ -34,10 +34,11 @@ from .style import (
     percent_axis,
     use_course_style,
 )
+from .tables import format_table
 
 __all__ = [
     "PALETTE", "CATEGORY_COLORS", "STYLE", "course_style", "course_figure", "use_course_style",
-    "new_axes", "finish", "percent_axis", "color_for",
+    "new_axes", "finish", "percent_axis", "color_for", "format_table",
     *key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__,
     *data_mining.__all__,
     *organising_crm.__all__,

@@ -12,7 +12,7 @@ functions and redraw a :mod:`kamcourse.viz` figure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import ipywidgets as w
 import pandas as pd
@@ -22,10 +22,16 @@ from ..accounts import QUADRANTS, portfolio_quadrant, score_accounts
 from ..economics import breakeven_volume_increase
 from ..validation import check_fraction, check_number, require_columns
 from ..viz.key_accounts import plot_breakeven, plot_portfolio
-from ..viz.style import percent_text
+from ..viz.style import percent_text, text_for
 from .base import Explorer
 
-__all__ = ["discount_explorer", "portfolio_explorer"]
+__all__ = ["discount_explorer", "portfolio_explorer", "REFERENCE_MARGINS"]
+
+#: Width of the portfolio explorer's sliders: room for a long label and a track of about 250 px.
+SLIDER_WIDTH = "440px"
+
+#: The gross margins the discount explorer always draws (course materials' 20%, and 30%, 40%), in fixed colours.
+REFERENCE_MARGINS: tuple[float, ...] = (0.2, 0.3, 0.4)
 
 
 def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool = True) -> Explorer:
@@ -35,7 +41,9 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
     ``d / (m − d)`` (pricing arithmetic; course materials: 20% margin, 5% discount →
     33% more volume) and the figure marks the point on the margin's curve.
     A discount at or above the margin shows the course's message instead of
-    a number.
+    a number. The curves of 20%, 30% and 40% keep their colours whatever the
+    slider's margin (drawn last, in a colour of its own); the x axis runs to
+    the discount slider's end and the y axis grows so the point stays on the chart.
 
     Parameters
     ----------
@@ -91,8 +99,11 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
 
     def figure(state: dict):
         point = (state["margin"], state["discount"]) if state["increase"] is not None else None
-        margins = sorted({round(state["margin"], 4), 0.2, 0.3, 0.4})
-        return plot_breakeven(margins=margins, point=point)
+        # the course's margins keep their colours; the slider's margin comes last, in a colour of its own
+        margins = [*REFERENCE_MARGINS, *([state["margin"]] if round(state["margin"], 4) not in REFERENCE_MARGINS else [])]
+        top = max(3.0, 1.25 * state["increase"]) if state["increase"] is not None else 3.0  # the point stays on the chart
+        return plot_breakeven(margins=margins, point=point, max_increase=top,
+                              max_discount=float(controls["discount"].max))
 
     return Explorer(controls, compute, figure, layout=[w.HBox(list(controls.values()))], draw=draw)
 
@@ -103,14 +114,20 @@ def portfolio_explorer(
     strength: str | pd.Series,
     names: pd.Series | None = None,
     draw: bool = True,
+    *,
+    lower_is_better: Iterable[str] = (),
 ) -> Explorer:
     """Explore the key-account portfolio: weights and thresholds → four account types (大客户组合矩阵).
 
     Customer attractiveness is :func:`kamcourse.accounts.score_accounts` of
-    the ``criteria`` columns named in ``weights`` (one slider per weight);
+    the ``criteria`` columns named in ``weights`` (one slider per weight;
+    ``lower_is_better`` as for ``score_accounts``, e.g. payment days);
     the supplier's relative strength is a column of ``criteria`` or a Series.
-    Two more sliders set the thresholds (start: the medians); the text counts
-    the accounts per quadrant and lists the key accounts, and the matrix is
+    Two more sliders set the thresholds, starting exactly at the medians, so
+    that before anything is moved the explorer shows the same quadrants as
+    ``portfolio_quadrant(score_accounts(criteria, weights, lower_is_better=...), strength)``
+    and :func:`kamcourse.viz.plot_portfolio` of them. The text counts the
+    accounts per quadrant and lists the key accounts, and the matrix is
     redrawn (:func:`kamcourse.accounts.portfolio_quadrant`).
 
     Parameters
@@ -125,6 +142,8 @@ def portfolio_explorer(
         Display names by account id (for the list and the figure).
     draw : bool
         Redraw the figure on every change.
+    lower_is_better : iterable of str
+        Weighted columns where a smaller value is more attractive.
 
     Returns
     -------
@@ -153,7 +172,9 @@ def portfolio_explorer(
         strength_values = criteria[strength].astype(float)
     else:
         strength_values = pd.Series(strength, dtype=float)
-    start = score_accounts(criteria, weights)  # validates the weights and columns before building widgets
+    lower = [lower_is_better] if isinstance(lower_is_better, str) else list(lower_is_better)
+    # validates the weights and columns before building widgets
+    start = score_accounts(criteria, weights, lower_is_better=lower)
     sliders, thresholds = _portfolio_controls(weights, float(start.median()), strength_values)
     controls = {**sliders, **thresholds}
 
@@ -165,7 +186,7 @@ def portfolio_explorer(
         if sum(current.values()) <= 0:
             no_weights = {"attractiveness": None, "quadrants": None, "counts": None, "key_accounts": []}
             return no_weights, f"<b style='color:#D55E00'>{i18n.label('weights_all_zero')}</b>"
-        attr = score_accounts(criteria, current)
+        attr = score_accounts(criteria, current, lower_is_better=lower)
         quad = portfolio_quadrant(attr, strength_values, threshold=threshold())
         counts = {q: int((quad == q).sum()) for q in QUADRANTS}
         keys = list(quad[quad == "key"].index)
@@ -179,7 +200,8 @@ def portfolio_explorer(
             return None
         return plot_portfolio(state["attractiveness"], strength_values, threshold=threshold(), labels=names)
 
-    layout = [w.HBox([w.VBox(list(sliders.values())), w.VBox(list(thresholds.values()))])]
+    layout = [w.HBox([w.VBox(list(sliders.values())), w.VBox(list(thresholds.values()))],
+                     layout=w.Layout(flex_flow="row wrap"))]
     return Explorer(controls, compute, figure, layout=layout, draw=draw)
 
 
@@ -188,16 +210,17 @@ def _portfolio_controls(
 ) -> tuple[dict[str, w.FloatSlider], dict[str, w.FloatSlider]]:
     """The weight sliders and the two threshold sliders (starting at the medians) of :func:`portfolio_explorer`."""
     style = {"description_width": "initial"}
+    wide = {"style": style, "layout": w.Layout(width=SLIDER_WIDTH)}  # long labels leave the track its length
     sliders = {
-        f"weight:{col}": w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=str(col), style=style)
+        f"weight:{col}": w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=text_for(col), **wide)
         for col, v in weights.items()
     }
     s_min, s_max = float(strength.min()), float(strength.max())
     step = (s_max - s_min) / 100 if s_max > s_min else 0.01
     thresholds = {
         "attractiveness_threshold": w.FloatSlider(value=attractiveness_median, min=0.0, max=1.0, step=0.01,
-                                                  description=i18n.label("attractiveness"), style=style),
+                                                  description=i18n.label("attractiveness"), **wide),
         "strength_threshold": w.FloatSlider(value=float(strength.median()), min=s_min, max=max(s_max, s_min + step),
-                                            step=step, description=i18n.label("relative_strength"), style=style),
+                                            step=step, description=i18n.label("relative_strength"), **wide),
     }
     return sliders, thresholds

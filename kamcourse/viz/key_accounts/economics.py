@@ -132,6 +132,7 @@ def plot_breakeven(
     point: tuple[float, float] | None = None,
     max_increase: float = 3.0,
     ax: Axes | None = None,
+    max_discount: float | None = None,
 ) -> Axes:
     """Required volume increase against the discount, one curve per gross margin (折扣盈亏平衡曲线).
 
@@ -150,6 +151,10 @@ def plot_breakeven(
         Top of the y axis (3.0 = +300%).
     ax : matplotlib Axes, optional
         Where to draw; a new figure by default.
+    max_discount : float, optional
+        Right end of the x axis (e.g. a slider's largest discount); default:
+        where the curves leave the chart. Curves are coloured in the order of
+        ``margins``, so a margin keeps its colour when others are added after it.
 
     Returns
     -------
@@ -177,10 +182,13 @@ def plot_breakeven(
     if point is not None:
         m, d = point
         inc = breakeven_volume_increase(m, d)
-        ax.scatter([d], [inc], color="black", zorder=4)
-        ax.annotate(f"{percent_text(d)} → +{100 * inc:.1f}%", (d, inc), xytext=(8, -4), textcoords="offset points")
+        ax.scatter([d], [inc], color="black", zorder=4, clip_on=False)
+        right = max_discount if max_discount is not None else max(margins)
+        left_of_point = d > 0.6 * right  # near the right edge the label goes to the left of the point
+        ax.annotate(f"{percent_text(d)} → +{100 * inc:.1f}%", (d, inc), xytext=(-8 if left_of_point else 8, -4),
+                    textcoords="offset points", ha="right" if left_of_point else "left", va="top")
     ax.set_ylim(0, max_increase)
-    ax.set_xlim(0, None)
+    ax.set_xlim(0, None if max_discount is None else 1.02 * max_discount)
     percent_axis(ax, "x")
     percent_axis(ax, "y")
     ax.legend(loc="upper left")
