@@ -145,5 +145,8 @@ def build_extensions(
     return added
 
 
+from . import crm_extract  # noqa: E402  (the chapters' modules import Extension from here)
+
+
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = ()
+EXTENSIONS: tuple[Extension, ...] = (crm_extract.EXTENSION,)
