@@ -96,6 +96,7 @@ def _kamcourse_imports(path: Path) -> set[str]:
 
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
             "development", "quadrants")
+CONCEPTS += ("crm", "customer_info")  # issue 15
 
 
 def _concept_paths() -> list[Path]:

@@ -24,6 +24,10 @@ COMPARISON = pd.DataFrame({"cost_per_contact": [100.0, 400.0], "qualification_ra
                            "win_rate": [0.4, 0.2], "revenue_per_customer": [30_000.0, 20_000.0]},
                           index=["referral_chain", "trade_shows"])
 
+RAW_ACCOUNTS = pd.DataFrame({"record_id": ["R1", "R2"], "company_name": ["永达机床有限公司", "Yongda Machine Tool Co."],
+                             "industry_label": ["machine_tools", "机床"], "region": ["east_china"] * 2,
+                             "phone": ["021-88000001", None]})
+
 EXPLORERS = {
     "discount_explorer": lambda draw: widgets.discount_explorer(draw=draw),
     "portfolio_explorer": lambda draw: widgets.portfolio_explorer(CRITERIA, {"revenue": 1}, "share", draw=draw),
@@ -36,6 +40,8 @@ EXPLORERS = {
                                                       pd.Series({"q": 6.0, "d": 4.5, "o": 5.5}), draw=draw),
     "funnel_explorer": lambda draw: widgets.funnel_explorer(COMPARISON, budget=10_000, draw=draw),
     "standoff_explorer": lambda draw: widgets.standoff_explorer(draw=draw),
+    "grading_explorer": lambda draw: widgets.grading_explorer(CRITERIA["revenue"], CRITERIA["share"], draw=draw),
+    "matching_explorer": lambda draw: widgets.matching_explorer(RAW_ACCOUNTS, draw=draw),
 }
 
 

@@ -147,6 +147,5 @@ def build_extensions(
 
 from . import crm_extract  # noqa: E402  (the chapters' modules import Extension from here)
 
-
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
 EXTENSIONS: tuple[Extension, ...] = (crm_extract.EXTENSION,)
