@@ -46,7 +46,7 @@ def buyer_type(buyer: Any, purpose: Any) -> pd.Series:
 
     References
     ----------
-    Course materials: 客户关系管理课后答案, 第一章, 3. 客户与消费者有什么异同.
+    .. [1] Course materials: 客户关系管理课后答案, 第一章, 3. 客户与消费者有什么异同.
 
     Examples
     --------

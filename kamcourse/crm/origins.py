@@ -46,9 +46,9 @@ def crm_milestones(language: str | None = None) -> pd.DataFrame:
 
     References
     ----------
-    Buttle, F., & Maklan, S. (2019). *Customer Relationship Management: Concepts and Technologies*
-    (4th ed.). Routledge, ch. 1. Course materials: 客户关系管理论文, 一 (1) (origin: the United States,
-    1980s); 课后答案 第五章 (the future: customer experience, AI and big data).
+    .. [1] Buttle, F., & Maklan, S. (2019). *Customer Relationship Management: Concepts and Technologies*
+       (4th ed.). Routledge, ch. 1. Course materials: 客户关系管理论文, 一 (1) (origin: the United States,
+       1980s); 课后答案 第五章 (the future: customer experience, AI and big data).
 
     Examples
     --------

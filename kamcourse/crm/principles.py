@@ -45,7 +45,7 @@ def principles_table(language: str | None = None) -> pd.DataFrame:
 
     References
     ----------
-    Course materials: 《客户关系管理》教案 (第二章 核心原则); 公司客户关系管理制度, 第三条.
+    .. [1] Course materials: 《客户关系管理》教案 (第二章 核心原则); 公司客户关系管理制度, 第三条.
 
     Examples
     --------

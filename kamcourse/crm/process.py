@@ -49,7 +49,7 @@ def process_map(language: str | None = None) -> pd.DataFrame:
 
     References
     ----------
-    Course materials: 客户关系管理课后答案, 第二章 (客户关系管理的基本过程). The table mapping: this kit's.
+    .. [1] Course materials: 客户关系管理课后答案, 第二章 (客户关系管理的基本过程). The table mapping: this kit's.
 
     Examples
     --------

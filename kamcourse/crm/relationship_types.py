@@ -58,10 +58,10 @@ def relationship_type_map(language: str | None = None) -> pd.DataFrame:
 
     References
     ----------
-    Course materials: 客户关系管理课后答案, 第一章 (the four types). Kotler & Keller, *Marketing
-    Management* (the five levels); Millman, T., & Wilson, K. (1995). From key account selling to key
-    account management. *Journal of Marketing Practice* 1(1), 9-21 (the stages). The correspondence is
-    this kit's reading.
+    .. [1] Course materials: 客户关系管理课后答案, 第一章 (the four types). Kotler & Keller, *Marketing
+       Management* (the five levels); Millman, T., & Wilson, K. (1995). From key account selling to key
+       account management. *Journal of Marketing Practice* 1(1), 9-21 (the stages). The correspondence is
+       this kit's reading.
 
     Examples
     --------

@@ -53,8 +53,8 @@ def crm_type_of(module: str) -> str:
 
     References
     ----------
-    Buttle, F., & Maklan, S. (2019). *Customer Relationship Management: Concepts and Technologies*
-    (4th ed.). Routledge, ch. 1. Course materials: 客户关系管理系统操作手册 (the modules).
+    .. [1] Buttle, F., & Maklan, S. (2019). *Customer Relationship Management: Concepts and Technologies*
+       (4th ed.). Routledge, ch. 1. Course materials: 客户关系管理系统操作手册 (the modules).
 
     Examples
     --------

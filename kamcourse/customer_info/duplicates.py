@@ -74,9 +74,9 @@ def duplicate_pairs(accounts: pd.DataFrame, threshold: float = 85.0) -> pd.DataF
 
     References
     ----------
-    Fellegi, I. P., & Sunter, A. B. (1969). A theory for record linkage. *Journal of the American
-    Statistical Association* 64(328), 1183-1210 (field-by-field agreement, a zone for clerical review).
-    Christen, P. (2012). *Data Matching*. Springer (blocking).
+    .. [1] Fellegi, I. P., & Sunter, A. B. (1969). A theory for record linkage. *Journal of the American
+       Statistical Association* 64(328), 1183-1210 (field-by-field agreement, a zone for clerical review).
+       Christen, P. (2012). *Data Matching*. Springer (blocking).
 
     Examples
     --------

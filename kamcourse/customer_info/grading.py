@@ -98,7 +98,7 @@ def classify_customers(customers: pd.DataFrame, as_of: Any) -> pd.DataFrame:
 
     References
     ----------
-    Course materials: 公司客户关系管理制度, 第四条 (by industry, by size, by years of cooperation).
+    .. [1] Course materials: 公司客户关系管理制度, 第四条 (by industry, by size, by years of cooperation).
 
     Examples
     --------
@@ -174,8 +174,8 @@ def customer_grades(contribution: Any, potential: Any, cutoffs: tuple[float, flo
 
     References
     ----------
-    Course materials: 公司客户关系管理制度, 第五条 (A/B/C级客户). The levels and the matrix for the
-    mixed cases: this kit's convention.
+    .. [1] Course materials: 公司客户关系管理制度, 第五条 (A/B/C级客户). The levels and the matrix for the
+       mixed cases: this kit's convention.
 
     Examples
     --------

@@ -124,8 +124,8 @@ def standardize_labels(
 
     References
     ----------
-    DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*
-    (consistency). RapidFuzz documentation, ``process.extractOne``.
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*
+       (consistency). RapidFuzz documentation, ``process.extractOne``.
 
     Examples
     --------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["PLACE_NAMES", "LEGAL_FORMS_ZH", "LEGAL_FORMS_EN", "NameKey", "company_name_key", "name_similarity"]
@@ -51,6 +52,11 @@ def _strip_place(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
+def _key(name: str) -> NameKey:
+    return _compute_key(name)
+
+
 def company_name_key(name: Any) -> NameKey:
     """Reduce a Chinese or English company name to a comparable key (企业名称标准化).
 
@@ -82,8 +88,8 @@ def company_name_key(name: Any) -> NameKey:
 
     References
     ----------
-    企业名称登记管理规定 (Regulations on the Registration and Administration of Enterprise Names),
-    State Council Decree No. 734, 2020, Art. 6 and 8.
+    .. [1] 企业名称登记管理规定 (Regulations on the Registration and Administration of Enterprise Names),
+       State Council Decree No. 734, 2020, Art. 6 and 8.
 
     Examples
     --------
@@ -100,6 +106,10 @@ def company_name_key(name: Any) -> NameKey:
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a string (a company name), got {name!r}")
+    return _key(name)
+
+
+def _compute_key(name: str) -> NameKey:
     text = _BRACKETS.sub("", unicodedata.normalize("NFKC", name)).strip()
     if _CJK.search(text):
         from pypinyin import lazy_pinyin
@@ -145,8 +155,8 @@ def name_similarity(a: Any, b: Any) -> float:
 
     References
     ----------
-    Levenshtein, V. I. (1966). Binary codes capable of correcting deletions, insertions, and reversals.
-    *Soviet Physics Doklady* 10(8), 707-710. RapidFuzz documentation, ``fuzz.ratio``.
+    .. [1] Levenshtein, V. I. (1966). Binary codes capable of correcting deletions, insertions, and reversals.
+       *Soviet Physics Doklady* 10(8), 707-710. RapidFuzz documentation, ``fuzz.ratio``.
 
     Examples
     --------

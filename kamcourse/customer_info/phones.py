@@ -46,9 +46,9 @@ def normalize_phone(phone: Any) -> str | None:
 
     References
     ----------
-    工业和信息化部 (Ministry of Industry and Information Technology), 电信网编号计划 (2017年版)
-    (telecommunication network numbering plan, 2017): mobile numbers of 11 digits beginning with 1;
-    geographic numbers with the trunk prefix 0 and an area code. The check here is this kit's simplification.
+    .. [1] 工业和信息化部 (Ministry of Industry and Information Technology), 电信网编号计划 (2017年版)
+       (telecommunication network numbering plan, 2017): mobile numbers of 11 digits beginning with 1;
+       geographic numbers with the trunk prefix 0 and an area code. The check here is this kit's simplification.
 
     Examples
     --------

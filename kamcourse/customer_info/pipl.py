@@ -57,8 +57,8 @@ def pipl_principles(language: str | None = None) -> pd.DataFrame:
 
     References
     ----------
-    中华人民共和国个人信息保护法 (Personal Information Protection Law of the PRC), 2021, Art. 4-9, 13-14,
-    19, 28-29, 44-47, 51, 73.
+    .. [1] 中华人民共和国个人信息保护法 (Personal Information Protection Law of the PRC), 2021, Art. 4-9, 13-14,
+       19, 28-29, 44-47, 51, 73.
 
     Examples
     --------

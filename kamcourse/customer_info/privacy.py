@@ -89,8 +89,8 @@ def pseudonymise(values: Any, key: Any, prefix: str = "ID-", length: int = 10) -
 
     References
     ----------
-    Krawczyk, H., Bellare, M., & Canetti, R. (1997). HMAC: Keyed-hashing for message authentication.
-    RFC 2104. 中华人民共和国个人信息保护法 (2021), Art. 73(3)-(4).
+    .. [1] Krawczyk, H., Bellare, M., & Canetti, R. (1997). HMAC: Keyed-hashing for message authentication.
+       RFC 2104. 中华人民共和国个人信息保护法 (2021), Art. 73(3)-(4).
 
     Examples
     --------
@@ -188,7 +188,7 @@ def role_view(table: pd.DataFrame, role: str, key: Any, policy: Mapping[str, Map
 
     References
     ----------
-    中华人民共和国个人信息保护法 (2021), Art. 6 (minimum necessary), Art. 51(4) (operating permissions).
+    .. [1] 中华人民共和国个人信息保护法 (2021), Art. 6 (minimum necessary), Art. 51(4) (operating permissions).
 
     Examples
     --------
@@ -229,8 +229,8 @@ def fields_without_purpose(columns: Iterable[str], register: Mapping[str, str] =
 
     References
     ----------
-    中华人民共和国个人信息保护法 (2021), Art. 6: a clear and reasonable purpose; collection limited to
-    the minimum scope necessary for it.
+    .. [1] 中华人民共和国个人信息保护法 (2021), Art. 6: a clear and reasonable purpose; collection limited to
+       the minimum scope necessary for it.
 
     Examples
     --------

@@ -38,7 +38,7 @@ def completeness(table: pd.DataFrame, columns: Iterable[str] | None = None) -> p
 
     References
     ----------
-    DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
 
     Examples
     --------
@@ -156,9 +156,9 @@ def quality_profile(accounts: pd.DataFrame, contacts: pd.DataFrame, as_of: Any, 
 
     References
     ----------
-    DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
-    Wang, R. Y., & Strong, D. M. (1996). Beyond accuracy: what data quality means to data consumers.
-    *Journal of Management Information Systems* 12(4), 5-33.
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
+       Wang, R. Y., & Strong, D. M. (1996). Beyond accuracy: what data quality means to data consumers.
+       *Journal of Management Information Systems* 12(4), 5-33.
 
     Examples
     --------

@@ -10,5 +10,6 @@ the Axes; every word shown comes from :mod:`kamcourse.i18n`.
 from .matching import plot_pair_decisions
 from .process import plot_crm_process
 from .quality import plot_before_after, plot_grade_grid, plot_quality_profile
+from .tables import crm_table
 
-__all__ = ["plot_crm_process", "plot_quality_profile", "plot_grade_grid", "plot_before_after", "plot_pair_decisions"]
+__all__ = ["crm_table", "plot_crm_process", "plot_quality_profile", "plot_grade_grid", "plot_before_after", "plot_pair_decisions"]
