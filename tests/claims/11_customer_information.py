@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kamcourse import accounts, customer_info as ci, vocabulary
+from kamcourse import accounts, vocabulary
+from kamcourse import customer_info as ci
 from kamcourse.data import END_DATE, load_answers
 
 from . import ClaimData, claim
