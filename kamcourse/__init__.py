@@ -15,6 +15,7 @@ Each course concept is a small module of pure functions:
 - :mod:`kamcourse.customer_info` customer records: data quality, duplicates, grading, privacy
 - :mod:`kamcourse.data`         the fictional company's CRM data
 - :mod:`kamcourse.i18n`         bilingual labels (English/中文)
+- :mod:`kamcourse.checks`       what the visible tests of assignments print ("q1 passed" / what is wrong)
 - :mod:`kamcourse.vocabulary`   the course's category keys, defined once
 - :mod:`kamcourse.validation`   the input gates every function checks its arguments with
 
@@ -28,7 +29,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction",
-    "loyalty", "development", "crm", "customer_info", "data", "i18n", "viz", "widgets", "cases", "vocabulary", "validation",
+    "loyalty", "development", "crm", "customer_info", "data", "i18n", "viz", "widgets", "cases", "vocabulary",
+    "validation", "checks",
 )
 __all__ = ["__version__", *_SUBMODULES]
 
