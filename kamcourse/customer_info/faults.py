@@ -148,7 +148,7 @@ def find_faults(
     -------
     pandas.DataFrame
         Columns ``table``, ``row_id``, ``fault`` (keys of :data:`kamcourse.vocabulary.DATA_FAULTS`),
-        ``field``; sorted.
+        ``field``; sorted by table (accounts first), record, then fault in the order of ``DATA_FAULTS``.
 
     Raises
     ------
@@ -164,9 +164,9 @@ def find_faults(
     ...     "status": ["active"], "last_contact_date": pd.to_datetime(["2025-01-05"]), "note": [None]})
     >>> find_faults(accounts, contacts, "2025-12-31")[["row_id", "fault", "field"]]
       row_id               fault           field
-    0     R2    duplicate_record    company_name
+    0     R2       missing_value           phone
     1     R2  inconsistent_label  industry_label
-    2     R2       missing_value           phone
+    2     R2    duplicate_record    company_name
     3     R2        stale_record    last_updated
     4     K1     malformed_phone          mobile
     """

@@ -119,6 +119,11 @@ def mask_phone(phones: Any) -> pd.Series:
     pandas.Series
         Masked numbers; a missing or malformed number becomes NaN (nothing to show).
 
+    Raises
+    ------
+    TypeError
+        If ``phones`` is not a column of texts (numbers stored as numbers lose their leading 0).
+
     Examples
     --------
     >>> mask_phone(["139-0000-0001", "+86 21 8800 0016", "12345"]).tolist()
@@ -143,6 +148,12 @@ def mask_name(names: Any) -> pd.Series:
     Returns
     -------
     pandas.Series
+        The masked names; missing names stay missing.
+
+    Raises
+    ------
+    TypeError
+        If ``names`` is not a column of texts.
 
     Examples
     --------
@@ -226,6 +237,11 @@ def fields_without_purpose(columns: Iterable[str], register: Mapping[str, str] =
     -------
     list of str
         In the order of ``columns``.
+
+    Raises
+    ------
+    TypeError
+        If ``columns`` is not iterable.
 
     References
     ----------

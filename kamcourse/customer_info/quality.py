@@ -68,6 +68,15 @@ def validity(phones: Any) -> float:
     float
         In [0, 1]; NaN if nothing is filled in.
 
+    Raises
+    ------
+    TypeError
+        If ``phones`` is not a column of texts (a number stored as a number, or a single string).
+
+    References
+    ----------
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
+
     Examples
     --------
     >>> validity(["021-88000001", "021-8800001", None, "+86 139 0000 0001"])
@@ -93,6 +102,15 @@ def consistency(labels: Any, keys: Iterable[str]) -> float:
     float
         In [0, 1]; NaN if nothing is filled in.
 
+    Raises
+    ------
+    TypeError
+        If ``labels`` is not a column of texts.
+
+    References
+    ----------
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
+
     Examples
     --------
     >>> consistency(["machine_tools", "机床", None, "metallurgy"], ["machine_tools", "metallurgy"])
@@ -114,6 +132,16 @@ def uniqueness(groups: Any) -> float:
     Returns
     -------
     float
+        In (0, 1].
+
+    Raises
+    ------
+    ValueError
+        If ``groups`` is empty.
+
+    References
+    ----------
+    .. [1] DAMA UK Working Group (2013). *The Six Primary Dimensions for Data Quality Assessment*.
 
     Examples
     --------
