@@ -166,8 +166,9 @@ def _accounts(customers: pd.DataFrame, orders: pd.DataFrame, staff: pd.DataFrame
     # duplicated customers: twice as likely among the largest fifth (more people deal with them)
     weight = np.where(cents >= np.quantile(cents, 0.8), 2.0, 1.0)
     weight[(customers["first_order_date"] > END_DATE - pd.Timedelta(days=120)).to_numpy()] = 0.0
-    n_dup = max(2, int(round(FAULT_RATES["duplicated_customers"] * n)))
-    dup_customers = rng.choice(n, size=n_dup, replace=False, p=weight / weight.sum())
+    # at least two duplicated customers, at most as many as can be (a tiny company may have none)
+    n_dup = min(max(2, int(round(FAULT_RATES["duplicated_customers"] * n))), int((weight > 0).sum()))
+    dup_customers = rng.choice(n, size=n_dup, replace=False, p=weight / weight.sum()) if n_dup else []
     copies = {int(c): 1 + int(rng.random() < 0.2) for c in dup_customers}
     sales = list(staff.loc[staff["role"] == "sales", "staff_id"])
     faults: list[dict] = []
@@ -229,13 +230,13 @@ def _account_fields(frame: pd.DataFrame, rng: np.random.Generator, faults: list[
         old = END_DATE - pd.Timedelta(days=800)
         if r.original and r.created_date <= old and rng.random() < FAULT_RATES["stale"] / 0.8:
             updated.append(_days(rng, r.created_date, END_DATE - pd.Timedelta(days=740)))
-            faults.append(_fault("raw_accounts", r, "stale_record", "last_updated", ""))
+            faults.append(_fault("raw_accounts", r, "stale_record", "last_updated", None))
         else:
             updated.append(_days(rng, max(r.created_date, END_DATE - pd.Timedelta(days=600)), END_DATE))
     return frame.assign(industry_label=labels, phone=phones, last_updated=updated)
 
 
-def _fault(table: str, row, fault: str, field: str, correct: str) -> dict:
+def _fault(table: str, row, fault: str, field: str, correct: str | None) -> dict:
     row_id = row.record_id if table == "raw_accounts" else row.contact_record_id
     return {"table": table, "row_id": row_id, "fault": fault, "field": field, "customer_id": row.customer_id,
             "correct_value": correct}
@@ -259,9 +260,10 @@ def _contacts(contacts: pd.DataFrame, frame: pd.DataFrame, rng: np.random.Genera
                       ["missing", "malformed", "departed", "inactive"], "normal")
     out["kind"] = kinds
     moved = (out["kind"] == "departed") & (rng.random(len(out)) < 0.5)
-    out.loc[moved, "kind"] = "moved"
-    # people who moved appear again at another customer, with a newer record
+    # people who moved appear again at another customer, with a newer record (a company of one customer has none)
     originals = frame[frame["original"]].set_index("customer_id")["record_id"]
+    moved &= len(originals) > 1
+    out.loc[moved, "kind"] = "moved"
     arrivals = []
     for r in out[moved].itertuples():
         other = originals.drop(r.customer_id).index[int(rng.integers(len(originals) - 1))]
