@@ -38,7 +38,7 @@ def test_contract_names() -> None:
         assert hasattr(data, name), name
     assert isinstance(data.DEFAULT_SEED, int)
     assert data.END_DATE == pd.Timestamp("2025-12-31")
-    # the core tables first, then the tables of the chapters' extensions (kamcourse.data.extensions)
+    # the core tables first; the chapters' extension tables follow (kamcourse.data.extensions)
     assert data.names()[:10] == [
         "customers", "staff", "contacts", "opportunities", "orders",
         "cost_to_serve", "service_requests", "surveys", "kano_survey", "prospects",

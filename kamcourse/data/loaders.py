@@ -37,7 +37,7 @@ def names() -> list[str]:
     --------
     >>> names()[:3]
     ['customers', 'staff', 'contacts']
-    >>> len(names()) >= 10  # the ten core tables, then the chapters' extensions
+    >>> len(names()) >= 10  # the ten core tables, then those the chapters' extensions add
     True
     """
     return list(STUDENT_TABLES)
@@ -48,7 +48,7 @@ def answer_names() -> list[str]:
 
     Examples
     --------
-    >>> answer_names()[:4]
+    >>> answer_names()[:4]  # the core answer tables, then those the chapters' extensions add
     ['lifecycle_stages', 'runaway_horse', 'kano_intended', 'account_profiles']
     """
     return list(ANSWER_TABLES)

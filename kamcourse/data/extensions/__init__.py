@@ -145,7 +145,8 @@ def build_extensions(
     return added
 
 
-from . import crm_extract  # noqa: E402  (the chapters' modules import Extension from here)
+# the chapters' modules import Extension from here, so they are imported after it is defined
+from . import crm_extract, mining  # noqa: E402
 
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = (crm_extract.EXTENSION,)
+EXTENSIONS: tuple[Extension, ...] = (mining.EXTENSION, crm_extract.EXTENSION)
