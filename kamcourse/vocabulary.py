@@ -39,6 +39,9 @@ __all__ = [
     "PRODUCT_LINES",
     "SERVICE_TYPES",
     "SEVERITIES",
+    "BUYING_ROLES",
+    "INCENTIVE_SCHEMES",
+    "MIGRATION_FAULTS",
     "QUALITY_DIMENSIONS",
     "DATA_FAULTS",
     "FAULT_DIMENSIONS",
@@ -182,6 +185,22 @@ SERVICE_TYPES: tuple[str, ...] = ("complaint", "repair", "installation", "techni
 
 #: Severity of a service request.
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
+
+# --------------------------------------------------------------------------- organising for key accounts, CRM
+
+#: The five roles of the buying centre (采购中心), Webster & Wind (1972), *Journal of Marketing* 36(2):
+#: users, influencers, buyers, deciders, gatekeepers (the ``buying_centre`` table's ``buying_role``).
+BUYING_ROLES: tuple[str, ...] = ("user", "influencer", "buyer", "decider", "gatekeeper")
+
+#: The incentive scheme in force for CRM record keeping in a month (``crm_usage.incentive_scheme``):
+#: no bonus, a bonus per record entered, a bonus for complete and verified records only.
+INCENTIVE_SCHEMES: tuple[str, ...] = ("no_bonus", "count_bonus", "quality_bonus")
+
+#: Faults a data migration can leave in the migrated records (``crm_migration_faults.fault``), as
+#: :func:`kamcourse.crm_implementation.record_faults` names them.
+MIGRATION_FAULTS: tuple[str, ...] = (
+    "missing_record", "duplicate_record", "missing_value", "garbled_text", "value_mismatch", "invalid_reference",
+)
 
 # --------------------------------------------------------------------------- customer information (lesson 11)
 

@@ -292,7 +292,7 @@ def test_cdnow_files_match_their_checksums() -> None:
 
 
 def test_every_data_file_is_under_a_checksum() -> None:
-    """No file in datasets/ escapes a SHA256SUMS (the generated tables' or the CDNOW folder's)."""
+    """No file in datasets/ escapes a SHA256SUMS (the generated tables' or the CDNOW folder's); the datasheets aside."""
     covered = set()
     for sums in DATASETS.rglob("SHA256SUMS"):
         for line in sums.read_text(encoding="utf-8").splitlines():

@@ -1,9 +1,9 @@
 """A student's data variant stays the same bytes and the same frames across refactors of kamcourse.data.
 
 The digests below were taken from the code before the data package was
-reshaped (issue 11): the CSV text of every table of one variant seed, and a
-fingerprint (dtypes, pandas hash, CSV text with index) of every frame
-``generate()`` returns for it. ``for_student(...).load()`` must give exactly
+reshaped (issue 11): the CSV text of every core table of one variant seed, and a
+fingerprint (dtypes, pandas hash, CSV text with index) of every core frame
+``generate()`` returns for it (the chapters' extension tables are tested with their chapters). ``for_student(...).load()`` must give exactly
 ``generate(seed=<its seed>)``, whether the variant is generated or read back
 from the variant cache. The seed is pinned here rather than derived, so a
 change to how a student's seed is derived (``seed_for``) does not touch this test.

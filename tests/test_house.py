@@ -95,7 +95,7 @@ def _kamcourse_imports(path: Path) -> set[str]:
 
 
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
-            "development", "quadrants", "mining")
+             "development", "quadrants", "mining", "kam_organisation", "crm_implementation")
 CONCEPTS += ("crm", "customer_info")  # issue 15
 
 

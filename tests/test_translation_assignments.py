@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +18,10 @@ from kamcourse.cli import main
 from kamcourse.translation.paths import TWIN_SUFFIX, track
 
 TWINS = sorted({s.split("/")[1] for s in track(ROOT) if s.startswith("assignments/")})
+# Grading a twin and its English assignment takes minutes per pair; every twin's code is the English code (checked
+# cell by cell in tests/test_translation.py), so the full comparison runs on a sample: the start assignment and one
+# lesson assignment whose hidden tests recompute from each student's data.
+SAMPLE = [n for n in ("a00_getting_started", "a05_lifecycle") if n in TWINS]
 
 
 def _wrong(name: str) -> dict:
@@ -24,6 +30,11 @@ def _wrong(name: str) -> dict:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.WRONG
+
+
+def _plain(text: str) -> str:
+    """Text as a reader sees it: no HTML tags, entities decoded, no Markdown emphasis or code marks, spaces collapsed."""
+    return " ".join(re.sub(r"[*`]", "", html.unescape(re.sub(r"<[^>]+>", "", text))).split())
 
 
 def _run(args: list[str], capsys) -> str:
@@ -57,7 +68,7 @@ def test_every_assignment_in_the_track_has_its_twin() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", TWINS)
+@pytest.mark.parametrize("name", SAMPLE)
 def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys) -> None:
     twin = f"{name}{TWIN_SUFFIX}"
     submissions = {"s_solution": "solution", "s_blank": "blank", "s_wrong": _wrong(name)}
@@ -78,10 +89,11 @@ def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys)
         assert "作业反馈" in page and "学生：" in page and "得分：" in page, student
         for english_word in ("Feedback ·", "Student:", "Score:", "passed (", "points)", "not graded yet"):
             assert english_word not in page, f"{student}'s Chinese feedback shows {english_word!r}"
-        for cell in source.cells:  # the Chinese prompts are on the page
+        shown = _plain(page)
+        for cell in source.cells:  # the Chinese prompts are on the page (a first line may start in bold)
             if cell.metadata.get("nbgrader", {}).get("locked") and cell.cell_type == "markdown":
-                heading = cell.source.strip().splitlines()[0].lstrip("# ").strip()
-                assert heading in page, f"{student}: {heading!r} missing"
+                heading = _plain(cell.source.strip().splitlines()[0].lstrip("# "))
+                assert heading in shown, f"{student}: {heading!r} missing"
     assert "通过（得" in pages["s_solution"]
     assert "有一项隐藏检查没有通过" in pages["s_wrong"]
     assert "尚未评分" in pages["s_solution"]  # the written answer waits for the teacher

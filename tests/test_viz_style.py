@@ -30,6 +30,8 @@ OFFERS = pd.DataFrame(
      "monetary": [75, 55], "time": [5, 10], "psychic": [5, 5], "energy": [5, 5]},
     index=["premium", "budget"],
 )
+ROLES = pd.DataFrame({"user": [1, 0], "influencer": [2, 1], "buyer": [1, 1], "decider": [1, 1], "gatekeeper": [0, 1]},
+                     index=["C1", "C2"])
 MODEL = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426, log_likelihood=-9582.4, n_customers=2357,
               converged=True, iterations=0)
 
@@ -52,6 +54,23 @@ FIGURES = {
     "gains": lambda: viz.plot_gains([1, 0, 0, 1, 0], {"logistic_regression": [0.9, 0.1, 0.4, 0.7, 0.3]}),
     "k_choice": lambda: viz.plot_k_choice(pd.DataFrame({"inertia": [9.0, 4.0], "silhouette": [0.5, 0.6]},
                                                       index=pd.Index([2, 3], name="k"))),
+    "buying_centre": lambda: viz.plot_buying_centre(ROLES, pd.DataFrame({"uncovered": [False, True]}, index=["C1", "C2"])),
+    "concentration": lambda: viz.plot_concentration(pd.DataFrame(
+        {"top1_share": [0.2, 0.25], "top5_share": [0.4, 0.45], "hhi": [0.05, 0.07], "equivalent_number": [20.0, 14.3]},
+        index=[2024, 2025])),
+    "kam_kpis": lambda: viz.plot_kam_kpis(pd.DataFrame(
+        {"satisfaction_mean": [3.8, 3.9], "renewal_rate": [0.9, 0.95], "key_account_revenue_share": [0.7, 0.72],
+         "response_days": [6.5, 6.0]}, index=[2024, 2025])),
+    "decision_matrix": lambda: viz.plot_decision_matrix(pd.DataFrame(
+        {"fit": [3.2, 2.4], "cost": [0.4, 1.0], "total": [3.6, 3.4], "rank": [1, 2], "margin": [0.2, 0.0]}, index=["A", "B"])),
+    "risk_matrix": lambda: viz.plot_risk_matrix(pd.DataFrame({"likelihood": [4, 2], "impact": [5, 3], "rank": [1, 2]},
+                                                             index=["low_adoption", "data_breach"])),
+    "adoption": lambda: viz.plot_adoption(pd.DataFrame(
+        {"adoption": [0.8, 0.9], "completeness": [0.85, 0.6], "duplicate_rate": [0.02, 0.1],
+         "incentive_scheme": ["no_bonus", "count_bonus"]}, index=pd.date_range("2024-06-01", periods=2, freq="MS"))),
+    "scorecard": lambda: viz.plot_scorecard(pd.DataFrame([[3.8, 3.7], [6.0, 5.5]], columns=[2024, 2025],
+        index=pd.MultiIndex.from_tuples([("customer", "satisfaction_mean"), ("process", "response_days")],
+                                        names=["perspective", "indicator"]))),
 }
 
 

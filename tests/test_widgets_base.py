@@ -42,6 +42,7 @@ EXPLORERS = {
     "standoff_explorer": lambda draw: widgets.standoff_explorer(draw=draw),
     "retention_offer_explorer": lambda draw: widgets.retention_offer_explorer(
         [1, 0, 1, 0, 0], [0.9, 0.5, 0.4, 0.2, 0.1], [20000.0, 20000.0, 50000.0, 8000.0, 8000.0], draw=draw),
+    "selection_explorer": lambda draw: widgets.selection_explorer(draw=draw),
     "grading_explorer": lambda draw: widgets.grading_explorer(CRITERIA["revenue"], CRITERIA["share"], draw=draw),
     "matching_explorer": lambda draw: widgets.matching_explorer(RAW_ACCOUNTS, draw=draw),
 }

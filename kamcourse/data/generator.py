@@ -186,8 +186,8 @@ def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -
     Examples
     --------
     >>> tables = generate(seed=7, n_customers=60, years=3)
-    >>> sorted(tables)[:3]
-    ['account_profiles', 'contacts', 'cost_to_serve']
+    >>> {"customers", "orders", "account_profiles"} <= set(tables)  # then the chapters' extensions
+    True
     >>> len(tables["customers"])
     60
     >>> tables["orders"]["order_date"].max() <= END_DATE

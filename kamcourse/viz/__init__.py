@@ -6,12 +6,21 @@ matplotlib's own settings are left as they were), takes every label from
 :mod:`kamcourse.i18n`, and returns the matplotlib ``Axes``.
 """
 
-from . import cases, crm_foundations, customer_value, data_mining, key_accounts, satisfaction_development
+from . import (
+    cases,
+    crm_foundations,
+    customer_value,
+    data_mining,
+    key_accounts,
+    organising_crm,
+    satisfaction_development,
+)
 from .cases import *  # noqa: F401,F403
 from .crm_foundations import *  # noqa: F401,F403
 from .customer_value import *  # noqa: F401,F403
 from .data_mining import *  # noqa: F401,F403
 from .key_accounts import *  # noqa: F401,F403
+from .organising_crm import *  # noqa: F401,F403
 from .satisfaction_development import *  # noqa: F401,F403
 from .style import (
     CATEGORY_COLORS,
@@ -31,5 +40,6 @@ __all__ = [
     "new_axes", "finish", "percent_axis", "color_for",
     *key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__,
     *data_mining.__all__,
+    *organising_crm.__all__,
     *crm_foundations.__all__,
 ]

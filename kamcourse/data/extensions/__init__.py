@@ -146,7 +146,8 @@ def build_extensions(
 
 
 # the chapters' modules import Extension from here, so they are imported after it is defined
-from . import crm_extract, mining  # noqa: E402
+from . import buying_centre, crm_extract, crm_rollout, mining  # noqa: E402
 
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = (mining.EXTENSION, crm_extract.EXTENSION)
+EXTENSIONS: tuple[Extension, ...] = (mining.EXTENSION, buying_centre.EXTENSION, crm_rollout.EXTENSION,
+                                     crm_extract.EXTENSION)
