@@ -62,7 +62,7 @@ def test_principles_and_their_indicators() -> None:
     """教案 第二章: customer orientation, integration, continuous improvement; 公司制度 第三条 for the rules."""
     assert crm.principles_table("zh")["principle"].tolist() == ["客户导向原则", "一体化原则", "持续改进原则"]
     ind = crm.principle_indicators(data.load("service_requests"), data.load("surveys"), 2025)
-    assert 0 <= ind["customer_orientation"] <= 1 and 0 <= ind["integration"] <= 1
+    assert 0 <= ind["customer_orientation"] <= 1 and 0 <= ind["integration_principle"] <= 1
 
 
 def test_every_label_the_chapter_shows_is_in_both_languages() -> None:

@@ -13,7 +13,7 @@ __all__ = ["CRM_PRINCIPLES", "COMPANY_PRINCIPLES", "PRINCIPLE_LINKS", "principle
 
 #: The core principles of the course materials' CRM teaching plan (《客户关系管理》教案, 第二章):
 #: customer orientation (客户导向), integration (一体化), continuous improvement (持续改进).
-CRM_PRINCIPLES: tuple[str, ...] = ("customer_orientation", "integration", "continuous_improvement")
+CRM_PRINCIPLES: tuple[str, ...] = ("customer_orientation", "integration_principle", "continuous_improvement")
 
 #: The company rules' principles (公司客户关系管理制度, 第三条): 客户至上, 诚信为本, 团队协作, 数据驱动.
 COMPANY_PRINCIPLES: tuple[str, ...] = ("customer_first", "integrity", "teamwork", "data_driven")
@@ -21,7 +21,7 @@ COMPANY_PRINCIPLES: tuple[str, ...] = ("customer_first", "integrity", "teamwork"
 #: Which company principles carry each core principle (this kit's reading; integrity is the ethics of lesson 10).
 PRINCIPLE_LINKS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "customer_orientation": ("customer_first",),
-    "integration": ("teamwork", "data_driven"),
+    "integration_principle": ("teamwork", "data_driven"),
     "continuous_improvement": ("data_driven",),
 })
 
@@ -49,7 +49,7 @@ def principles_table(language: str | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> principles_table("zh").loc["integration", "company_rules"]
+    >>> principles_table("zh").loc["integration_principle", "company_rules"]
     '团队协作、数据驱动'
     """
     from .. import i18n
@@ -112,6 +112,6 @@ def principle_indicators(service_requests: pd.DataFrame, surveys: pd.DataFrame, 
     complaints = sr[sr["type"] == "complaint"]
     fast = ((complaints["closed_date"] - complaints["opened_date"]).dt.days <= days).mean()
     mean = surveys.groupby("year")["overall_satisfaction"].mean()
-    return pd.Series({"customer_orientation": float(fast), "integration": float((sr["handoffs"] <= 1).mean()),
+    return pd.Series({"customer_orientation": float(fast), "integration_principle": float((sr["handoffs"] <= 1).mean()),
                       "continuous_improvement": float(mean.get(year, float("nan")) - mean.get(year - 1, float("nan")))},
                      name="indicator")
