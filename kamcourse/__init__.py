@@ -11,6 +11,8 @@ Each course concept is a small module of pure functions:
 - :mod:`kamcourse.satisfaction` disconfirmation, Kano, IPA, NPS
 - :mod:`kamcourse.loyalty`      satisfaction zones and loyalty types
 - :mod:`kamcourse.development`  prospecting methods and funnels
+- :mod:`kamcourse.crm`          CRM foundations: process, kinds, relationship types, principles
+- :mod:`kamcourse.customer_info` customer records: data quality, duplicates, grading, privacy
 - :mod:`kamcourse.kam_organisation`   buying centre, dependence risk, KAM organisation, account plans
 - :mod:`kamcourse.crm_implementation` CRM implementation (selection, migration, adoption, risks) and evaluation
 - :mod:`kamcourse.data`         the fictional company's CRM data
@@ -29,8 +31,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction",
-    "loyalty", "development", "data", "i18n", "viz", "widgets", "cases", "vocabulary", "validation", "checks",
-    "kam_organisation", "crm_implementation",
+    "loyalty", "development", "crm", "customer_info", "data", "i18n", "viz", "widgets", "cases", "vocabulary",
+    "validation", "checks", "kam_organisation", "crm_implementation",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

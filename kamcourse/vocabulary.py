@@ -55,6 +55,10 @@ __all__ = [
     "MESSAGE_CHANNELS",
     "MESSAGE_KINDS",
     "EXPERIMENT_GROUPS",
+    "QUALITY_DIMENSIONS",
+    "DATA_FAULTS",
+    "FAULT_DIMENSIONS",
+    "CONTACT_STATUSES",
 ]
 
 # --------------------------------------------------------------------------- customer lifecycle
@@ -257,3 +261,29 @@ MESSAGE_KINDS: tuple[str, ...] = ("newsletter", "promotion", "service_notice", "
 
 #: The two groups of a campaign test: contacted (treatment) or not (control).
 EXPERIMENT_GROUPS: tuple[str, ...] = ("treatment", "control")
+# --------------------------------------------------------------------------- customer information (lesson 11)
+
+#: The data-quality dimensions measured on the raw CRM extract (after DAMA UK 2013, "The six primary
+#: dimensions for data quality assessment"; accuracy needs the truth, so it is left to the answer table).
+QUALITY_DIMENSIONS: tuple[str, ...] = ("completeness", "validity", "consistency", "uniqueness", "timeliness")
+
+#: The faults built into the raw CRM extract (``raw_accounts``, ``raw_contacts``) and found by
+#: :func:`kamcourse.customer_info.find_faults`: the answer table ``raw_extract_faults`` uses the same keys.
+DATA_FAULTS: tuple[str, ...] = (
+    "missing_value", "malformed_phone", "inconsistent_label", "departed_contact", "duplicate_record", "stale_record",
+)
+
+#: The quality dimension each fault lowers.
+FAULT_DIMENSIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "missing_value": "completeness",
+        "malformed_phone": "validity",
+        "inconsistent_label": "consistency",
+        "departed_contact": "consistency",
+        "duplicate_record": "uniqueness",
+        "stale_record": "timeliness",
+    }
+)
+
+#: The status field of a contact record in the raw extract.
+CONTACT_STATUSES: tuple[str, ...] = ("active", "inactive")

@@ -97,6 +97,7 @@ def _kamcourse_imports(path: Path) -> set[str]:
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
              "development", "quadrants", "mining", "kam_organisation", "crm_implementation", "maintenance", "service",
              "loyalty_programme", "communication")
+CONCEPTS += ("crm", "customer_info")  # issue 15
 
 
 def _concept_paths() -> list[Path]:

@@ -24,6 +24,10 @@ COMPARISON = pd.DataFrame({"cost_per_contact": [100.0, 400.0], "qualification_ra
                            "win_rate": [0.4, 0.2], "revenue_per_customer": [30_000.0, 20_000.0]},
                           index=["referral_chain", "trade_shows"])
 
+RAW_ACCOUNTS = pd.DataFrame({"record_id": ["R1", "R2"], "company_name": ["永达机床有限公司", "Yongda Machine Tool Co."],
+                             "industry_label": ["machine_tools", "机床"], "region": ["east_china"] * 2,
+                             "phone": ["021-88000001", None]})
+
 EXPLORERS = {
     "discount_explorer": lambda draw: widgets.discount_explorer(draw=draw),
     "portfolio_explorer": lambda draw: widgets.portfolio_explorer(CRITERIA, {"revenue": 1}, "share", draw=draw),
@@ -42,6 +46,8 @@ EXPLORERS = {
     "contact_capacity_explorer": lambda draw: widgets.contact_capacity_explorer(
         pd.Series({"c1": "A", "c2": "C"}), pd.Series({"c1": "stability", "c2": "decline"}), draw=draw),
     "programme_explorer": lambda draw: widgets.programme_explorer(10_000_000, 0.28, draw=draw),
+    "grading_explorer": lambda draw: widgets.grading_explorer(CRITERIA["revenue"], CRITERIA["share"], draw=draw),
+    "matching_explorer": lambda draw: widgets.matching_explorer(RAW_ACCOUNTS, draw=draw),
 }
 
 

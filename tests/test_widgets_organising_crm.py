@@ -52,4 +52,4 @@ def test_own_scores_and_weights_and_a_figure() -> None:
 def test_in_chinese() -> None:
     i18n.set_language("zh")
     box = selection_explorer(draw=False)
-    assert "排名第一" in box.text.value and box.controls["mobile"].description == "移动端应用"
+    assert "排名第一" in box.text.value and box.controls["mobile_app"].description == "移动端应用"

@@ -21,7 +21,7 @@ __all__ = ["SELECTION_CRITERIA", "CRM_OPTIONS", "decision_matrix", "weight_to_sw
 
 #: Selection criteria after the system manual's list of features (1.2 功能特点), plus cost and vendor support.
 SELECTION_CRITERIA: tuple[str, ...] = (
-    "functional_fit", "integration", "security", "ease_of_use", "mobile", "cost_of_ownership", "vendor_support",
+    "functional_fit", "integration", "security", "ease_of_use", "mobile_app", "cost_of_ownership", "vendor_support",
 )
 
 #: Four kinds of CRM system scored 1-5 on each criterion (5 = best; for ``cost_of_ownership`` 5 = cheapest).
@@ -32,7 +32,7 @@ CRM_OPTIONS: pd.DataFrame = pd.DataFrame(
         "integration": [3, 4, 5, 3],
         "security": [4, 4, 3, 3],
         "ease_of_use": [5, 3, 3, 3],
-        "mobile": [5, 3, 2, 2],
+        "mobile_app": [5, 3, 2, 2],
         "cost_of_ownership": [3, 2, 1, 5],
         "vendor_support": [4, 4, 2, 2],
     },

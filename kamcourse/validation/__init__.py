@@ -18,6 +18,7 @@ a model's outcomes, scores  :func:`scored_outcomes`
 dates                       :func:`as_date` (one), :func:`as_dates` (a column)
 tables                      :func:`require_columns`, :func:`check_not_empty`
 a purchase log              :func:`check_transactions`
+free text, a secret key     :func:`as_text_series`, :func:`check_secret`
 CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :func:`as_times`,
                             :func:`scalar_or_series`, :func:`unwrap`
 ==========================  ==========================================================
@@ -27,7 +28,7 @@ CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :fu
 0.2
 """
 
-from . import dates, history, keys, scalars, scores, series, tables
+from . import dates, history, keys, scalars, scores, series, tables, text
 from .dates import *  # noqa: F401,F403
 from .history import *  # noqa: F401,F403
 from .keys import *  # noqa: F401,F403
@@ -35,6 +36,7 @@ from .scalars import *  # noqa: F401,F403
 from .scores import *  # noqa: F401,F403
 from .series import *  # noqa: F401,F403
 from .tables import *  # noqa: F401,F403
+from .text import *  # noqa: F401,F403
 
 __all__ = [*scalars.__all__, *keys.__all__, *series.__all__, *dates.__all__, *tables.__all__, *history.__all__,
-           *scores.__all__]
+           *scores.__all__, *text.__all__]

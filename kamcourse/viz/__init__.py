@@ -8,6 +8,7 @@ matplotlib's own settings are left as they were), takes every label from
 
 from . import (
     cases,
+    crm_foundations,
     customer_value,
     data_mining,
     keeping_customers,
@@ -16,6 +17,7 @@ from . import (
     satisfaction_development,
 )
 from .cases import *  # noqa: F401,F403
+from .crm_foundations import *  # noqa: F401,F403
 from .customer_value import *  # noqa: F401,F403
 from .data_mining import *  # noqa: F401,F403
 from .keeping_customers import *  # noqa: F401,F403
@@ -43,4 +45,5 @@ __all__ = [
     *data_mining.__all__,
     *organising_crm.__all__,
     *keeping_customers.__all__,
+    *crm_foundations.__all__,
 ]

@@ -9,6 +9,7 @@ figure. Importing this package imports ipywidgets and matplotlib.
 
 from . import (
     cases,
+    crm_foundations,
     customer_value,
     data_mining,
     keeping_customers,
@@ -18,6 +19,7 @@ from . import (
 )
 from .base import Explorer
 from .cases import *  # noqa: F401,F403
+from .crm_foundations import *  # noqa: F401,F403
 from .customer_value import *  # noqa: F401,F403
 from .data_mining import *  # noqa: F401,F403
 from .keeping_customers import *  # noqa: F401,F403
@@ -26,4 +28,4 @@ from .organising_crm import *  # noqa: F401,F403
 from .satisfaction_development import *  # noqa: F401,F403
 
 __all__ = ["Explorer", *key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__,
-           *data_mining.__all__, *organising_crm.__all__, *keeping_customers.__all__]
+           *data_mining.__all__, *organising_crm.__all__, *keeping_customers.__all__, *crm_foundations.__all__]

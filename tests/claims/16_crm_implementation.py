@@ -9,7 +9,7 @@ from kamcourse import crm_implementation as ci
 from . import claim
 
 NB = "notebooks/16_crm_implementation.ipynb"
-WEIGHTS = {"functional_fit": 3, "integration": 2, "security": 2, "ease_of_use": 2, "mobile": 1,
+WEIGHTS = {"functional_fit": 3, "integration": 2, "security": 2, "ease_of_use": 2, "mobile_app": 1,
            "cost_of_ownership": 2, "vendor_support": 1}
 CARD_TABLES = ("orders", "cost_to_serve", "surveys", "service_requests", "opportunities", "staff", "crm_usage",
                "staff_survey")

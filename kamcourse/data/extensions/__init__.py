@@ -150,6 +150,7 @@ from . import (  # noqa: E402
     activities,
     buying_centre,
     communications,
+    crm_extract,
     crm_rollout,
     loyalty_programme,
     mining,
@@ -164,4 +165,6 @@ EXTENSIONS: tuple[Extension, ...] = (
     # lessons 12-13 (keeping customers)
     activities.EXTENSION, service_details.EXTENSION, opportunity_reasons.EXTENSION, loyalty_programme.EXTENSION,
     communications.EXTENSION, retention_campaigns.EXTENSION,
+    # lessons 10-11 (customer information)
+    crm_extract.EXTENSION,
 )
