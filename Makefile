@@ -22,15 +22,16 @@ help:
 setup: system-packages $(STAMP)
 
 # System packages the kit needs (a CJK font so Chinese figures have no empty
-# boxes). Installed only when running as root on Debian/Ubuntu; elsewhere the
-# kit warns at run time with the command that fixes it.
+# boxes; bubblewrap, the sandbox of grading kernels). Installed only when
+# running as root on Debian/Ubuntu; elsewhere the kit says at run time what is
+# missing and the command that fixes it.
 system-packages:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
-	  for p in fonts-noto-cjk python3-venv; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  for p in fonts-noto-cjk python3-venv bubblewrap; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then \
-	    echo "installing Debian packages:$$missing (Chinese font for figures; venv for the system Python)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    echo "installing Debian packages:$$missing (Chinese font for figures; venv for the system Python; grading sandbox)"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
 	  fi; \
 	fi
 

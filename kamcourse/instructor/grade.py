@@ -1,20 +1,23 @@
-"""``kamcourse grade``: parallel, batch-safe autograding that keeps nbgrader's gradebook.
+"""``kamcourse grade``: parallel, sandboxed, batch-safe autograding that keeps nbgrader's gradebook.
 
 Every submission in ``submitted/<student>/<assignment>/`` is run by one of
-``jobs`` worker processes (:mod:`kamcourse.instructor.worker`), each with a
-kernel already started and loaded, so the per-submission start-up cost of
-``nbgrader autograde`` disappears. Test cells are re-decided outside the
-student's kernel (:mod:`kamcourse.instructor.checker`). Scores are written to
-``gradebook.db`` by this process alone, so formgrader and ``nbgrader export``
-keep working. A submission is finished when its state file is written, after
-its grades are committed: a run killed at any moment loses nothing already
-graded, and the next run grades the rest (re-running is idempotent).
+``jobs`` worker processes (:mod:`kamcourse.instructor.worker`), each notebook
+in a new kernel inside a sandbox (:mod:`kamcourse.instructor.sandbox`) that
+sees a private copy of the submission and nothing of the course. Test cells
+are re-decided outside the student's kernel (:mod:`kamcourse.instructor.checker`).
+Scores are written to ``gradebook.db`` by this process alone, so formgrader
+and ``nbgrader export`` keep working. A submission is finished when its state
+file is written, after its grades are committed: a run killed at any moment
+loses nothing already graded, and the next run grades the rest (re-running is
+idempotent). Where no sandbox is possible, grading stops and says why, unless
+the instructor asks for ``unsafe`` grading.
 """
 
 from __future__ import annotations
 
 import csv
 import fnmatch
+import getpass
 import hashlib
 import json
 import os
@@ -31,7 +34,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .course import Course, ensure_tools_on_path, find_course
-from .sandbox import sandbox_user
+from .sandbox import Sandbox
 
 __all__ = ["GradeRow", "grade", "STATUSES"]
 
@@ -86,7 +89,6 @@ class _Worker:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.settings = settings
         self.proc: subprocess.Popen | None = None
-        self.sandbox_reason = ""
 
     def start(self) -> None:
         env = dict(os.environ, PYTHONWARNINGS="ignore")
@@ -97,10 +99,8 @@ class _Worker:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
             start_new_session=True, env=env,
         )
-        line = self._readline(120)
-        if line is None:
+        if self._readline(120) is None:
             raise RuntimeError("a grading worker did not start")
-        self.sandbox_reason = json.loads(line).get("sandbox", "")
 
     def _readline(self, timeout: float) -> str | None:
         assert self.proc and self.proc.stdout
@@ -213,7 +213,8 @@ def grade(
     timeout: float = 600.0,
     cell_timeout: int | None = None,
     force: bool = False,
-    sandbox: str | None = "nobody",
+    unsafe: bool = False,
+    sandbox_user: str = "nobody",
     progress: bool = True,
     per_student_data: bool = True,
     out: TextIO | None = None,
@@ -236,8 +237,11 @@ def grade(
         Seconds one cell may run before it is interrupted (default: nbgrader's ``Execute.timeout``).
     force : bool
         Regrade submissions already graded and unchanged.
-    sandbox : str or None
-        When run as root, run kernels as this user (None: as root).
+    unsafe : bool
+        Run kernels without the sandbox, as the current user (only for
+        submissions you trust: they can then read and change what you can).
+    sandbox_user : str
+        When run as root, the unprivileged user kernels run as.
     progress : bool
         Show a progress bar with an ETA.
     per_student_data : bool
@@ -255,6 +259,8 @@ def grade(
     ------
     ValueError
         If ``jobs`` is below 1 or the assignment does not exist.
+    RuntimeError
+        If kernels cannot be sandboxed here and ``unsafe`` is False (the message says why).
 
     Examples
     --------
@@ -263,8 +269,6 @@ def grade(
     ...
     ValueError: jobs must be at least 1, got 0
     """
-    from nbgrader.api import Gradebook
-
     out = out or sys.stdout
     ensure_tools_on_path()
     if jobs is not None and jobs < 1:
@@ -272,13 +276,18 @@ def grade(
     course = course or find_course()
     if not (course.source / assignment).is_dir():
         raise ValueError(f"no assignment {assignment!r} in {course.source}; assignments: {', '.join(course.assignments())}")
+    if unsafe:
+        how = f"UNSAFE: kernels run without a sandbox, as {getpass.getuser()}"
+    else:
+        why = Sandbox(sandbox_user).unavailable()
+        if why:
+            raise RuntimeError(f"cannot sandbox the grading kernels: {why}. Student code would run with your "
+                               "rights (it could change the gradebook or read the course secret); fix the "
+                               "sandbox, or grade anyway with --unsafe if you trust every submission")
+        how = "kernels sandboxed with bubblewrap" + (f", as user {sandbox_user}" if os.geteuid() == 0 else "")
     notebooks = _ensure_released(course, assignment, out)
-    user = sandbox_user(sandbox)
     # each student's data variant is generated once (by a worker) and read by kernel and checks
-    variants = course.reports / ".variants"
-    variants.mkdir(parents=True, exist_ok=True)
-    os.chmod(variants, 0o755)
-    os.environ.setdefault("KAMCOURSE_VARIANT_CACHE", str(variants))
+    os.environ.setdefault("KAMCOURSE_VARIANT_CACHE", str(course.reports / ".variants"))
     state_dir = course.reports / ".state" / assignment
     state_dir.mkdir(parents=True, exist_ok=True)
 
@@ -305,9 +314,10 @@ def grade(
 
     jobs = min(jobs or os.cpu_count() or 1, max(len(todo), 1))
     print(f"grading {len(todo)} submission(s) of {assignment} with {jobs} worker(s)"
-          + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({user.reason})", file=out)
+          + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({how})", file=out)
     settings = {"course_root": str(course.root), "assignment": assignment, "cell_timeout": cell_timeout,
-                "submission_timeout": float(timeout), "sandbox": sandbox, "per_student_data": per_student_data}
+                "submission_timeout": float(timeout), "sandbox_user": sandbox_user, "unsafe": unsafe,
+                "per_student_data": per_student_data}
     work: queue.Queue = queue.Queue()
     for item in todo:
         work.put(item)
@@ -376,10 +386,6 @@ def grade(
 
     ordered = [rows[k] for k in sorted(rows)]
     _write_summary(course, assignment, ordered, out)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id):
-            pass
     return ordered
 
 
