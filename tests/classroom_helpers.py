@@ -9,6 +9,7 @@ PID whatever is left of those processes, and deletes the users it created.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.cookiejar as cookiejar
 import json
 import os
@@ -17,6 +18,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -50,6 +52,29 @@ classroom_setup = _load_setup_module()
 
 
 # --------------------------------------------------------------------------- can it run here?
+@contextlib.contextmanager
+def reachable(path: Path = ROOT):
+    """Let every user *enter* (not list) the folders above ``path`` while the block runs (as root).
+
+    The class's users run the kit's environment from the clone; a clone in a
+    private folder (a temporary folder of mode 0700, say) is out of their
+    reach. Each folder above it that others cannot enter gets the search bit
+    (o+x) for the time of the test, and its mode back afterwards.
+    """
+    changed = []
+    try:
+        if os.geteuid() == 0:
+            for folder in reversed(Path(path).resolve().parents):
+                mode = stat.S_IMODE(folder.stat().st_mode)
+                if not mode & 0o001:
+                    os.chmod(folder, mode | 0o001)
+                    changed.append((folder, mode))
+        yield [str(f) for f, _ in changed]
+    finally:
+        for folder, mode in reversed(changed):
+            os.chmod(folder, mode)
+
+
 def skip_reason() -> str | None:
     """Why the classroom set-up cannot run on this machine, or None."""
     if sys.platform != "linux":
@@ -66,7 +91,8 @@ def skip_reason() -> str | None:
                 "with npm, or `cd classroom && npm ci`")
     ok, why = classroom_setup.runs_for_everyone(str(VENV / "bin" / "python"))
     if not ok:
-        return f"the environment cannot be run by other users ({why}): build it with `make setup` as root"
+        return (f"the environment cannot be run by other users ({why}), even with the folders above the clone "
+                "made enterable (tests/classroom_helpers.reachable): build it with `make setup` as root")
     return None
 
 

@@ -221,7 +221,9 @@ def hostile_report(notebook: Path) -> dict:
             for line in str(out.get("text", "")).splitlines():
                 if line.startswith('{"create a file'):
                     return json.loads(line)
-    raise AssertionError(f"the hostile cell printed no report in {notebook}")
+    errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    raise AssertionError(f"the hostile cell printed no report in {notebook}; errors: {errors[:3]}")
 
 
 class Listener:

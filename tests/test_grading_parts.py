@@ -198,7 +198,8 @@ def test_sandbox_shows_only_the_system_the_kit_and_its_folder(tmp_path, monkeypa
         "                    'kit': os.path.dirname(kamcourse.__file__), '/home': '/home', '/srv': '/srv'}.items():\n"
         "    r[name] = os.path.exists(path)\n"
         "for name, path in {'kit_write': kamcourse.__file__, 'usr_write': '/usr/kc-test', 'work': 'here.txt',\n"
-        "                   'tmp': '/tmp/kc-test'}.items():\n"
+        "                   'root_write': '/kc-test', 'tmp': '/tmp/kc-test',\n"
+        "                   'beside_kit': os.path.dirname(os.path.dirname(kamcourse.__file__)) + '/kc-test'}.items():\n"
         "    try:\n"
         "        open(path, 'a').write('x'); r[name] = 'written'\n"
         "    except OSError as e:\n"
@@ -211,7 +212,8 @@ def test_sandbox_shows_only_the_system_the_kit_and_its_folder(tmp_path, monkeypa
     r = json.loads(proc.stdout)
     assert (r["secret"], r["course"], r["/srv"], r["kit"]) == (False, False, False, True)
     assert not r["home"] or home in ("/", "/tmp"), "home folders are hidden"
-    assert r["kit_write"] in ("OSError", "PermissionError") and r["usr_write"] in ("OSError", "PermissionError")
+    for what in ("kit_write", "usr_write", "root_write", "beside_kit"):
+        assert r[what] in ("OSError", "PermissionError"), (what, r)
     assert (r["work"], r["tmp"]) == ("written", "written")
     assert (tmp_path / "work" / "here.txt").read_text() == "x", "the kernel's folder is the real, private copy"
     assert not os.path.exists("/tmp/kc-test") or open("/tmp/kc-test").read() != "x", "its /tmp is private"

@@ -379,7 +379,7 @@ def test_a_hostile_submission_gets_nothing_out(hostile) -> None:
     root = course.root
     attacker_nb = course.autograded / "attacker" / A / f"{A}.ipynb"
     report = hostile_report(attacker_nb)
-    assert all(v != "done" for k, v in report.items() if k != "secret in the environment"), report
+    assert [k for k, v in report.items() if v == "done"] == [], report
     # each of the nine, checked on the host
     assert sorted(p.name for p in root.iterdir()) == sorted({*before["course"], "autograded", "reports"}), \
         "a file was created in the course folder"

@@ -1,5 +1,6 @@
-"""Per-student data variants (issue 6): same tables and patterns, different numbers,
-deterministic from a course secret and the id; graded against the submission owner's variant."""
+"""Per-student data variants (issues 6, 14): same tables and patterns, different numbers,
+deterministic from a course secret and the id; a student's server and grading kernel get only
+that student's key, never the secret; graded against the submission owner's variant."""
 
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ from kamcourse.data import variants
 
 @pytest.fixture(autouse=True)
 def _clean_identity(monkeypatch, tmp_path):
-    for key in ("KAMCOURSE_STUDENT", "JUPYTERHUB_USER", "NBGRADER_EXECUTION", "KAMCOURSE_SECRET"):
+    for key in ("KAMCOURSE_STUDENT", "JUPYTERHUB_USER", "NBGRADER_EXECUTION", "KAMCOURSE_SECRET", variants.KEY_ENV):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("KAMCOURSE_VARIANT_CACHE", str(tmp_path / "variants"))
-    variants._variant_frames.cache_clear()
+    variants._clear_cache()
     data.set_student(None)
     yield
     data.set_student(None)
-    variants._variant_frames.cache_clear()
+    variants._clear_cache()
 
 
 def test_variants_share_tables_but_not_numbers() -> None:
@@ -39,7 +40,7 @@ def test_variants_share_tables_but_not_numbers() -> None:
 
 def test_variants_are_deterministic_and_depend_on_the_secret() -> None:
     first = data.for_student("alice", "course-2026").load("orders")
-    variants._variant_frames.cache_clear()
+    variants._clear_cache()
     again = data.for_student("alice", "course-2026").load("orders")
     pd.testing.assert_frame_equal(first, again)
     assert data.seed_for("alice", "course-2026") != data.seed_for("alice", "other-secret")
@@ -63,6 +64,38 @@ def test_whose_notebook_is_it(monkeypatch) -> None:
     monkeypatch.setenv("KAMCOURSE_STUDENT", "owner")
     assert data.student_id() == "owner"
     assert data.my_data().seed == data.seed_for("owner")
+
+
+def test_a_key_gives_its_own_student_the_variant_and_nobody_else(monkeypatch) -> None:
+    """On the hub a student's server holds only their key: it chooses their variant without the secret,
+    and it is no help for a classmate's variant (issue 14)."""
+    secret = "hub-secret-2026"
+    alice_seed, bob_seed = data.seed_for("alice", secret), data.seed_for("bob", secret)
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    monkeypatch.setenv(variants.KEY_ENV, variants.student_key("alice", secret))
+    assert data.my_data().seed == alice_seed, "Alice's key alone gives Alice's variant"
+    assert data.for_student("bob").seed != bob_seed, "without the secret, Bob's variant is out of reach"
+    data.set_student("bob")
+    assert data.my_data().seed != bob_seed
+    # the key is an HMAC: it is not the secret, and one student's key says nothing of another's
+    key = variants.student_key("alice", secret)
+    assert secret not in key and len(key) == 64 and key != variants.student_key("bob", secret)
+    import hashlib
+    import hmac
+
+    assert key == hmac.new(secret.encode(), b"alice", hashlib.sha256).hexdigest()  # RFC 2104 HMAC-SHA256
+
+
+def test_the_grader_uses_the_secret_and_the_kernel_the_owners_key(monkeypatch) -> None:
+    secret = "grading-secret"
+    monkeypatch.setenv("KAMCOURSE_SECRET", secret)
+    expected = data.seed_for("owner")
+    monkeypatch.delenv("KAMCOURSE_SECRET")
+    for key, value in {"NBGRADER_EXECUTION": "autograde", "KAMCOURSE_STUDENT": "owner",
+                       variants.KEY_ENV: variants.student_key("owner", secret)}.items():
+        monkeypatch.setenv(key, value)
+    data.set_student("someone-else")  # a notebook cannot change whose data is graded
+    assert data.my_data().seed == expected
 
 
 def test_bad_student_id() -> None:

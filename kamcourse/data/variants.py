@@ -73,7 +73,7 @@ def student_key(student: str, secret: str | None = None) -> str:
     student : str
         The student id (the JupyterHub user name, the nbgrader student id).
     secret : str, optional
-        The course secret (default ``KAMCOURSE_SECRET``, else ``"kamcourse"``).
+        The course secret (default ``KAMCOURSE_SECRET`` when set and not empty, else ``"kamcourse"``).
 
     Returns
     -------
@@ -94,13 +94,13 @@ def student_key(student: str, secret: str | None = None) -> str:
     """
     student = _check_id(student)
     if secret is None:
-        secret = os.environ.get("KAMCOURSE_SECRET", DEFAULT_SECRET)
+        secret = os.environ.get("KAMCOURSE_SECRET") or DEFAULT_SECRET
     return hmac.new(secret.encode("utf-8"), student.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _key_of(student: str, secret: str | None) -> str:
     """The key of ``student`` from what this process may know (see the module docstring)."""
-    if secret is None and "KAMCOURSE_SECRET" not in os.environ:
+    if secret is None and not os.environ.get("KAMCOURSE_SECRET"):
         own = os.environ.get(KEY_ENV, "")
         owner = os.environ.get("KAMCOURSE_STUDENT") or os.environ.get("JUPYTERHUB_USER")
         if own and owner and owner.strip() == student:

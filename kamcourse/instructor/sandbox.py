@@ -122,12 +122,12 @@ class Sandbox:
         entry = pwd.getpwnam(self.user or "nobody")
         return entry.pw_uid, entry.pw_gid
 
-    def command(self, argv: list[str], *, writable: list[str], readable: tuple[str, ...] | list[str] = (),
-                chdir: str, files: dict[str, str] | None = None) -> list[str]:
+    def command(self, argv: list[str], *, writable: list[str], chdir: str,
+                readable: dict[str, str] | None = None) -> list[str]:
         """The ``bwrap`` command that runs ``argv`` in the sandbox.
 
-        ``writable`` and ``readable`` folders appear at the same path inside;
-        ``files`` maps a file outside to the read-only path it gets inside.
+        ``writable`` folders appear at the same path inside; ``readable`` maps
+        a file or folder outside to the path where it appears, read-only, inside.
         """
         cmd = ["bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
                "--unshare-cgroup-try", "--hostname", "grading", "--proc", "/proc", "--dev", "/dev"]
@@ -154,13 +154,12 @@ class Sandbox:
                     out += ["--perms", "0755", "--dir", p]
             return out
 
-        for path in [*_python_paths(), *readable]:
-            cmd += parents(path) + ["--ro-bind", path, path]
+        for outside, inside in [*((p, p) for p in _python_paths()), *(readable or {}).items()]:
+            cmd += parents(inside) + ["--ro-bind", outside, inside]
         for path in writable:
             cmd += parents(path) + ["--bind", path, path]
-        for outside, inside in (files or {}).items():
-            cmd += parents(inside) + ["--ro-bind", outside, inside]
-        cmd += ["--chdir", chdir, "--"]
+        # the sandbox's own root (the folders made above the binds) is read-only too
+        cmd += ["--remount-ro", "/", "--chdir", chdir, "--"]
         if self.as_root:
             uid, gid = self.ids()  # type: ignore[misc]
             cmd += ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
@@ -232,8 +231,8 @@ class Kernel:
     ``folder`` gets ``work/`` (the kernel's working folder, with a private
     copy of the files of ``files_from`` but its notebooks), ``conn/``
     (connection file and sockets) and ``spec/`` (the kernelspec).
-    ``extra_env`` is added to :func:`kernel_env`; ``readable`` folders are
-    shown read-only. With ``sandbox=None`` the kernel runs unconfined, as the
+    ``extra_env`` is added to :func:`kernel_env`; ``readable`` maps folders
+    outside to where the kernel sees them, read-only. With ``sandbox=None`` the kernel runs unconfined, as the
     grader's user (``kamcourse grade --unsafe``).
 
     Examples
@@ -247,7 +246,7 @@ class Kernel:
     """
 
     def __init__(self, folder: Path, sandbox: Sandbox | None, extra_env: dict[str, str] | None = None,
-                 readable: tuple[str, ...] | list[str] = (), files_from: Path | None = None) -> None:
+                 readable: dict[str, str] | None = None, files_from: Path | None = None) -> None:
         from jupyter_client.kernelspec import KernelSpecManager
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
@@ -274,9 +273,11 @@ class Kernel:
         else:
             env = kernel_env(extra_env)
             fonts = _font_list()
-            argv = sandbox.command(argv, writable=[str(self.work), str(conn)], readable=readable,
-                                   chdir=str(self.work),
-                                   files={fonts: f"{MPL_DIR}/{os.path.basename(fonts)}"} if fonts else None)
+            # no parent poller: in the sandbox the kernel's parent is the sandbox's init (pid 1), and bwrap
+            # kills the kernel when the grader goes (--die-with-parent)
+            shown = dict(readable or {}, **({fonts: f"{MPL_DIR}/{os.path.basename(fonts)}"} if fonts else {}))
+            argv = sandbox.command(argv + ["--IPKernelApp.parent_handle=0"], writable=[str(self.work), str(conn)],
+                                   readable=shown, chdir=str(self.work))
         (spec / "kernel.json").write_text(json.dumps({
             "argv": argv, "display_name": "kamcourse grading", "language": "python",
             "interrupt_mode": "message",  # a signal would stop at bwrap; the kernel interrupts itself

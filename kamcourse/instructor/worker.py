@@ -126,17 +126,20 @@ class Engine:
         return {"student": student, "notebooks": results}
 
     # ------------------------------------------------------------------------------------
-    def _identity(self, student: str) -> tuple[dict[str, str], list[str]]:
+    def _identity(self, student: str) -> tuple[dict[str, str], dict[str, str]]:
         """The kernel's identity variables (the owner's key, never the secret) and its read-only data folder."""
         if not self.per_student_data:
-            return {}, []
+            return {}, {}
         from kamcourse.data.variants import KEY_ENV, student_key, variant_folder
 
         folder = variant_folder(student) if self.uses_data else None
         env = {"KAMCOURSE_STUDENT": student, KEY_ENV: student_key(student)}
-        if folder is not None:
-            env["KAMCOURSE_VARIANT_CACHE"] = str(folder.parents[1])
-        return env, [str(folder)] if folder is not None else []
+        if folder is None:
+            return env, {}
+        # seen at a neutral path, so the kernel learns nothing of where the course lives
+        inside = "/var/kamcourse/variants" if self.sandbox else str(folder.parents[1])
+        env["KAMCOURSE_VARIANT_CACHE"] = inside
+        return env, {str(folder): f"{inside}/{folder.parent.name}/{folder.name}"}
 
     def _read(self, path: Path):
         if not path.exists():
