@@ -8,6 +8,7 @@ here they skip with the reason (CI turns such a skip into a failure).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import socket
@@ -298,6 +299,28 @@ def test_everything_the_sandbox_started_dies_with_it(tmp_path) -> None:
     while running() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not running(), "a process started in the sandbox outlived it"
+
+
+@pytest.mark.security
+def test_grading_refuses_to_run_unsandboxed(tmp_path, monkeypatch) -> None:
+    """Without bubblewrap, `kamcourse grade` stops, says why and how to go on; nothing is graded."""
+    import shutil
+
+    from kamcourse.cli import main
+    from kamcourse.instructor import Course, grade
+
+    root = Path(kamcourse.__file__).parents[1]
+    shutil.copy(root / "nbgrader_config.py", tmp_path)
+    shutil.copytree(root / "assignments" / "a00_getting_started", tmp_path / "assignments" / "a00_getting_started")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    why = Sandbox().unavailable()
+    assert "bwrap is not installed" in why and "apt-get install bubblewrap" in why
+    with pytest.raises(RuntimeError, match="cannot sandbox the grading kernels: bwrap is not installed.*--unsafe"):
+        grade("a00_getting_started", course=Course(tmp_path), out=io.StringIO())
+    assert not (tmp_path / "gradebook.db").exists() and not (tmp_path / "autograded").exists()
+    assert main(["grade", "a00_getting_started", "--course", str(tmp_path)]) == 2
 
 
 def test_kernel_environment_never_carries_the_secret(monkeypatch) -> None:

@@ -257,7 +257,7 @@ def _clear_cache() -> None:
     _variant_table.cache_clear()
 
 
-def variant_folder(student: str, secret: str | None = None) -> Path | None:
+def variant_folder(student: str, secret: str | None = None, write: bool = True) -> Path | None:
     """Write a student's variant to the cache folder (if not there yet) and return the folder (变体缓存).
 
     The folder is ``$KAMCOURSE_VARIANT_CACHE/<generator>/<seed>/`` (default
@@ -271,6 +271,8 @@ def variant_folder(student: str, secret: str | None = None) -> Path | None:
         The student id.
     secret : str, optional
         The course secret (default: see the module docstring).
+    write : bool
+        False: only make the (maybe empty) folder and return it, to fill it later.
 
     Returns
     -------
@@ -289,8 +291,14 @@ def variant_folder(student: str, secret: str | None = None) -> Path | None:
     True
     """
     seed = seed_for(student, secret)
-    _variant_texts(seed)
     folder = _cache_folder(seed)
+    if not write:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+    _variant_texts(seed)
     return folder if all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES) else None
 
 

@@ -1,20 +1,18 @@
-"""A grading worker process: runs the submissions it is given, one at a time, each in a sandboxed kernel.
+"""A grading worker: ``python -m kamcourse.instructor.worker '<json settings>'``.
 
-Started by :mod:`kamcourse.instructor.grade` as ``python -m
-kamcourse.instructor.worker '<json settings>'``; reads one JSON job per line on
-stdin and answers one JSON line on stdout. For each notebook of a submission
-it starts a new kernel (:class:`~kamcourse.instructor.sandbox.Kernel`), runs
-the notebook with nbgrader's ``Execute`` preprocessor, takes the answers out
-of the kernel as data before every test cell (:mod:`.codec`), re-decides the
-tests outside the kernel (:mod:`.checker`) and writes the executed notebook
-to the job's staging folder. The parent alone writes the gradebook.
+Started by :mod:`kamcourse.instructor.grade`; reads one JSON job (a
+submission) per line on stdin and answers one JSON line on stdout. For each notebook of the submission :class:`Engine` starts a new kernel
+(:class:`~kamcourse.instructor.sandbox.Kernel`), runs the notebook with
+nbgrader's ``Execute`` preprocessor, takes the answers out of the kernel as
+data before every test cell (:mod:`.codec`), re-decides the tests outside the
+kernel (:mod:`.checker`) and writes the executed notebook to the job's
+staging folder. The parent process alone writes the gradebook.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -98,14 +96,15 @@ class Engine:
     """Grades the submissions of one assignment, one notebook per fresh kernel."""
 
     def __init__(self, course_root: str, assignment: str, cell_timeout: int | None, submission_timeout: float,
-                 sandbox_user: str | None, unsafe: bool = False, per_student_data: bool = True) -> None:
+                 sandbox_user: str | None, unsafe: bool = False, per_student_data: bool = True,
+                 rundir: str | None = None) -> None:
         self.root, self.assignment = Path(course_root), assignment
         self.config = load_config(self.root)
         if cell_timeout:
             self.config.Execute.timeout = int(cell_timeout)
         self.submission_timeout = submission_timeout
         self.sandbox = None if unsafe else Sandbox(sandbox_user, Limits(cpu_seconds=int(submission_timeout) + 60))
-        self.rundir = Path(tempfile.mkdtemp(prefix="kamcourse-grade-"))
+        self.rundir = Path(tempfile.mkdtemp(prefix="worker-", dir=rundir))  # the kernels' folders
         self.source_dir = self.root / self.config.CourseDirectory.get("source_directory", "source") / assignment
         sources = sorted(self.source_dir.glob("*.ipynb"))
         self.plans = {p.stem: checker.plan_from_source(p) for p in sources}
@@ -114,10 +113,8 @@ class Engine:
         self.uses_data = any("my_data(" in p.read_text(encoding="utf-8") for p in sources)
         self.kernels = 0
 
-    def close(self) -> None:
-        shutil.rmtree(self.rundir, ignore_errors=True)
-
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
+        """Grade ``job`` (``student``, ``workdir``, ``stage``, ``notebooks``); return the statuses and verdicts."""
         student, workdir, stage = job["student"], Path(job["workdir"]), Path(job["stage"])
         stage.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.submission_timeout
@@ -127,12 +124,15 @@ class Engine:
 
     # ------------------------------------------------------------------------------------
     def _identity(self, student: str) -> tuple[dict[str, str], dict[str, str]]:
-        """The kernel's identity variables (the owner's key, never the secret) and its read-only data folder."""
+        """The kernel's identity variables (the owner's key, never the secret) and its read-only data folder.
+
+        The folder may still be empty: :meth:`_grade_notebook` fills it while the kernel starts.
+        """
         if not self.per_student_data:
             return {}, {}
         from kamcourse.data.variants import KEY_ENV, student_key, variant_folder
 
-        folder = variant_folder(student) if self.uses_data else None
+        folder = variant_folder(student, write=False) if self.uses_data else None
         env = {"KAMCOURSE_STUDENT": student, KEY_ENV: student_key(student)}
         if folder is None:
             return env, {}
@@ -177,27 +177,32 @@ class Engine:
         nb, status, reason = self._read(path)
         if nb is None:
             return {"status": status, "reason": reason, "verdicts": []}
-        resources = {"nbgrader": {"student": student, "assignment": self.assignment, "notebook": name,
-                                  "db_url": f"sqlite:///{self.root / 'gradebook.db'}"},
-                     "metadata": {"path": str(path.parent)}, "unique_key": name}
-        try:
-            nb = self._sanitize(nb, resources)
-        except Exception as exc:  # noqa: BLE001
-            return {"status": "invalid notebook", "reason": f"{type(exc).__name__}: {str(exc)[:300]}", "verdicts": []}
-        plan = self.plans.get(name)
-        cells = []
-        for cell in nb.cells:  # a snapshot of the answers before every test cell
-            if _is_grade_code(cell) and plan is not None:
-                gid = cell["metadata"]["nbgrader"]["grade_id"]
-                snap = nbformat.v4.new_code_cell(codec.snapshot_cell(plan.names_before(gid)))
-                snap.metadata.update(tags=[SNAPSHOT_TAG], kamcourse_for=gid)
-                cells.append(snap)
-            cells.append(cell)
-        nb.cells = cells
         env, readable = self._identity(student)
-        self.kernels += 1
+        self.kernels += 1  # the kernel starts while the notebook is prepared and the owner's data written
         kernel = Kernel(self.rundir / f"k{self.kernels}", self.sandbox, env, readable, files_from=path.parent)
         try:
+            resources = {"nbgrader": {"student": student, "assignment": self.assignment, "notebook": name,
+                                      "db_url": f"sqlite:///{self.root / 'gradebook.db'}"},
+                         "metadata": {"path": str(path.parent)}, "unique_key": name}
+            try:
+                nb = self._sanitize(nb, resources)
+            except Exception as exc:  # noqa: BLE001
+                return {"status": "invalid notebook", "reason": f"{type(exc).__name__}: {str(exc)[:300]}",
+                        "verdicts": []}
+            if readable:
+                from kamcourse.data.variants import variant_folder
+
+                variant_folder(student)
+            plan = self.plans.get(name)
+            cells = []
+            for cell in nb.cells:  # a snapshot of the answers before every test cell
+                if _is_grade_code(cell) and plan is not None:
+                    gid = cell["metadata"]["nbgrader"]["grade_id"]
+                    snap = nbformat.v4.new_code_cell(codec.snapshot_cell(plan.names_before(gid)))
+                    snap.metadata.update(tags=[SNAPSHOT_TAG], kamcourse_for=gid)
+                    cells.append(snap)
+                cells.append(cell)
+            nb.cells = cells
             status, reason, client = self._execute(nb, resources, kernel, deadline)
             snapshots = self._collect_snapshots(nb)
             caller = _KernelCaller(client, deadline) if client is not None else None
@@ -313,23 +318,19 @@ class Engine:
                     traceback=[f"CheckFailed: {gid}: {message} (checked outside the notebook's kernel)"]))
 
 
+
 def main() -> int:
-    """Worker entry point: ``python -m kamcourse.instructor.worker '<json settings>'``."""
-    settings = json.loads(sys.argv[1])
+    """Worker entry point: grade the jobs read from stdin, one result line each on stdout."""
+    engine = Engine(**json.loads(sys.argv[1]))
     out = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything printed by libraries goes to stderr, not into the protocol
-    engine = Engine(**settings)
-    out.write(json.dumps({"ready": True}) + "\n")
-    try:
-        for line in sys.stdin:
-            job = json.loads(line)
-            try:
-                result = engine.grade(job)
-            except Exception as exc:  # noqa: BLE001 - never let one job stop the worker
-                result = {"student": job.get("student"), "error": f"{type(exc).__name__}: {exc}"}
-            out.write(json.dumps(result) + "\n")
-    finally:
-        engine.close()
+    for line in sys.stdin:
+        job = json.loads(line)
+        try:
+            result = engine.grade(job)
+        except Exception as exc:  # noqa: BLE001 - one bad submission never stops the worker
+            result = {"error": f"{type(exc).__name__}: {exc}"}
+        out.write(json.dumps(result) + "\n")
     return 0
 
 
