@@ -44,9 +44,11 @@ def _nbgrader_autograde(course: Path, assignment: str) -> float:
 def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path) -> float:
     from kamcourse.data.variants import _clear_cache
     from kamcourse.instructor import Course, grade
+    from kamcourse.instructor.grade import close_workers
 
     os.environ["KAMCOURSE_VARIANT_CACHE"] = str(cache)
     _clear_cache()
+    close_workers()  # every run starts its workers from nothing, as `kamcourse grade` does
     start = time.perf_counter()
     rows = grade(assignment, course=Course(course), jobs=jobs, progress=False, out=io.StringIO())
     elapsed = time.perf_counter() - start

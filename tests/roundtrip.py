@@ -68,6 +68,29 @@ class Course:
         return sorted((self.root / "assignments" / self.assignment).glob("*.ipynb"))
 
 
+_EMPTY_GRADEBOOK: dict[str, bytes] = {}
+
+
+def _empty_gradebook() -> bytes:
+    """An empty gradebook of the kit's course, made once per process.
+
+    nbgrader runs the ``alembic`` command (a new Python process, 1-2 s of CPU)
+    for every new gradebook; the scratch courses start from a copy instead.
+    """
+    if "db" not in _EMPTY_GRADEBOOK:
+        import tempfile
+
+        from nbgrader.api import Gradebook
+
+        from kamcourse.instructor.course import ensure_tools_on_path
+
+        ensure_tools_on_path()  # nbgrader runs `alembic` from the environment's bin folder
+        with tempfile.TemporaryDirectory() as tmp:
+            Gradebook(f"sqlite:///{tmp}/gradebook.db", course_id="kamcourse").close()
+            _EMPTY_GRADEBOOK["db"] = Path(tmp, "gradebook.db").read_bytes()
+    return _EMPTY_GRADEBOOK["db"]
+
+
 def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
     """Copy the assignment into a scratch course and generate the student version.
 
@@ -75,6 +98,7 @@ def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
     nbgrader's own API runs in this process (no command start-up cost).
     """
     workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "gradebook.db").write_bytes(_empty_gradebook())
     shutil.copy(ROOT / "nbgrader_config.py", workdir / "nbgrader_config.py")
     shutil.copytree(ASSIGNMENTS / assignment, workdir / "assignments" / assignment, dirs_exist_ok=True)
     if cli:

@@ -235,6 +235,11 @@ def _variant_texts(seed: int) -> dict[str, str]:
     # the same CSV text write_datasets() would write for this seed (no extra round trip)
     all_texts = dataset_texts(seed=seed)
     texts = {n: all_texts[f"{n}.csv"] for n in STUDENT_TABLES}
+    _write(folder, texts)
+    return texts
+
+
+def _write(folder: Path, texts: dict[str, str]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for n, text in texts.items():
@@ -243,7 +248,6 @@ def _variant_texts(seed: int) -> dict[str, str]:
             os.replace(tmp, folder / f"{n}.csv")
     except OSError:
         pass  # a read-only cache only costs time
-    return texts
 
 
 @functools.lru_cache(maxsize=32)
@@ -298,7 +302,9 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True) 
         except OSError:
             return None
         return folder
-    _variant_texts(seed)
+    texts = _variant_texts(seed)
+    if not all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES):
+        _write(folder, texts)  # read earlier in this process, from another cache folder
     return folder if all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES) else None
 
 

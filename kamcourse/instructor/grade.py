@@ -2,7 +2,8 @@
 
 Every submission in ``submitted/<student>/<assignment>/`` is graded by one of
 ``jobs`` worker processes (``python -m kamcourse.instructor.worker``, which
-import the grading code once). There each notebook runs in a new kernel
+import the grading code once and stay for the next run in the same process for
+a while). There each notebook runs in a new kernel
 inside a sandbox (:mod:`.sandbox`) that sees a private copy of the submission
 and nothing of the course, and its test cells are re-decided outside the
 kernel (:mod:`.worker`, :mod:`.checker`). Scores
@@ -16,6 +17,7 @@ the instructor asks for ``unsafe`` grading.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import fnmatch
 import getpass
@@ -36,7 +38,7 @@ from typing import Any, TextIO
 from .course import Course, ensure_tools_on_path, find_course
 from .sandbox import Sandbox
 
-__all__ = ["GradeRow", "grade", "STATUSES"]
+__all__ = ["GradeRow", "grade", "STATUSES", "close_workers"]
 
 STATUSES = ("graded", "timed out", "kernel died", "notebook missing", "invalid notebook", "error")
 _SEVERITY = {s: i for i, s in enumerate(("graded", "notebook missing", "invalid notebook", "timed out", "kernel died", "error"))}
@@ -99,10 +101,10 @@ def _prepare(course: Course, assignment: str, student: str, folder: Path) -> Pat
 class _Worker:
     """A worker process (``python -m kamcourse.instructor.worker``): one JSON job per line in, one result out."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self) -> None:
         env = dict(os.environ, PYTHONWARNINGS="ignore")
         env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kamcourse.instructor.worker", json.dumps(settings)],
+        self.proc = subprocess.Popen([sys.executable, "-m", "kamcourse.instructor.worker"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True, start_new_session=True, env=env)
         self.item: tuple | None = None
@@ -121,23 +123,50 @@ class _Worker:
         self.proc.wait()
 
 
+#: Workers kept for the next run in this process (they leave by themselves after a while).
+_IDLE: list[_Worker] = []
+
+
+def close_workers() -> None:
+    """Stop the worker processes kept between two runs of :func:`grade` in this process.
+
+    Examples
+    --------
+    >>> close_workers()
+    """
+    while _IDLE:
+        _IDLE.pop().stop()
+
+
+atexit.register(close_workers)
+
+
 def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, notebooks: list[str],
          jobs: int, limit: float):
     """Grade ``todo`` on ``jobs`` worker processes; yield ``(item, result)`` as each submission ends."""
-    settings = dict(settings, rundir=tempfile.mkdtemp(prefix="kamcourse-grade-"))
-    pending, workers = list(todo), [_Worker(settings) for _ in range(jobs if todo else 0)]
+    rundir = tempfile.mkdtemp(prefix="kamcourse-grade-")
+    settings = dict(settings, rundir=rundir)
+    env = {k: v for k, v in os.environ.items() if k.startswith("KAMCOURSE_")}  # the secret, the cache
+    alive = [w for w in _IDLE if w.proc.poll() is None]
+    _IDLE.clear()
+    n = jobs if todo else 0
+    workers = alive[:n] + [_Worker() for _ in range(n - len(alive[:n]))]
+    for extra in alive[n:]:
+        extra.stop()
+    pending = list(todo)
     try:
         while pending or any(w.item for w in workers):
             for i, worker in enumerate(workers):
                 if worker.item is None and pending:
                     if worker.proc.poll() is not None:
-                        workers[i] = worker = _Worker(settings)
+                        workers[i] = worker = _Worker()
                     item = pending.pop(0)
                     student, folder, _ = item
+                    job = {"student": student, "notebooks": notebooks, "settings": settings, "env": env,
+                           "stage": str(course.reports / ".stage" / assignment / student)}
                     try:
-                        dest = _prepare(course, assignment, student, folder)
-                        worker.send(item, {"student": student, "workdir": str(dest), "notebooks": notebooks,
-                                           "stage": str(course.reports / ".stage" / assignment / student)}, limit)
+                        job["workdir"] = str(_prepare(course, assignment, student, folder))
+                        worker.send(item, job, limit)
                     except OSError as exc:  # a broken pipe: the worker died before its job
                         worker.item = None
                         yield item, {"error": f"{type(exc).__name__}: {exc}"}
@@ -158,8 +187,11 @@ def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, 
                     yield item, {"timeout": True}
     finally:
         for worker in workers:
-            worker.stop(kill=worker.proc.poll() is None and worker.item is not None)
-        shutil.rmtree(settings["rundir"], ignore_errors=True)
+            if worker.item is None and worker.proc.poll() is None:
+                _IDLE.append(worker)
+            else:
+                worker.stop(kill=worker.proc.poll() is None)
+        shutil.rmtree(rundir, ignore_errors=True)
 
 
 def _progress(done: int, total: int, start: float, row: GradeRow, stream: TextIO) -> None:

@@ -1,4 +1,4 @@
-"""A grading worker: ``python -m kamcourse.instructor.worker '<json settings>'``.
+"""A grading worker: ``python -m kamcourse.instructor.worker``.
 
 Started by :mod:`kamcourse.instructor.grade`; reads one JSON job (a
 submission) per line on stdin and answers one JSON line on stdout. For each notebook of the submission :class:`Engine` starts a new kernel
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import sys
 import tempfile
 import threading
@@ -319,14 +320,30 @@ class Engine:
 
 
 
+IDLE_SECONDS = 120
+
+
 def main() -> int:
-    """Worker entry point: grade the jobs read from stdin, one result line each on stdout."""
-    engine = Engine(**json.loads(sys.argv[1]))
+    """Worker entry point: grade the jobs read from stdin, one result line each on stdout.
+
+    Each job carries its settings (a new :class:`Engine` when they change)
+    and the grader's ``KAMCOURSE_*`` variables. The worker leaves
+    when stdin closes or after :data:`IDLE_SECONDS` without a job.
+    """
     out = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything printed by libraries goes to stderr, not into the protocol
-    for line in sys.stdin:
+    engine, settings = None, None
+    while select.select([sys.stdin], [], [], IDLE_SECONDS)[0]:
+        line = sys.stdin.readline()
+        if not line:
+            break
         job = json.loads(line)
+        for key in [k for k in os.environ if k.startswith("KAMCOURSE_")]:
+            del os.environ[key]
+        os.environ.update(job["env"])
         try:
+            if job["settings"] != settings:
+                engine, settings = Engine(**job["settings"]), job["settings"]
             result = engine.grade(job)
         except Exception as exc:  # noqa: BLE001 - one bad submission never stops the worker
             result = {"error": f"{type(exc).__name__}: {exc}"}
