@@ -102,6 +102,7 @@ def test_hub_config_reads_the_class_settings(tmp_path, monkeypatch, authenticato
     assert "services" not in config.JupyterHub  # no admin token file: no API service
 
 
+@pytest.mark.security
 def test_only_the_instructor_gets_the_secret_each_student_only_their_key(tmp_path, monkeypatch) -> None:
     """Issue 14: a student's server never holds the course secret, only the student's own key."""
     from types import SimpleNamespace
@@ -120,6 +121,7 @@ def test_only_the_instructor_gets_the_secret_each_student_only_their_key(tmp_pat
     assert alice["KAMCOURSE_STUDENT_KEY"] == student_key("alice", "course-secret") != for_user("bob")["KAMCOURSE_STUDENT_KEY"]
 
 
+@pytest.mark.security
 def test_shared_password_refuses_a_wrong_password_and_a_user_not_on_the_list(tmp_path, monkeypatch) -> None:
     """The workshop set-up (one shared password): only listed users with that password get in."""
     import asyncio

@@ -72,6 +72,7 @@ def test_pandas_and_numpy_round_trip() -> None:
     assert got.dtype == array.dtype and (got == array).all()
 
 
+@pytest.mark.security
 def test_objects_that_could_cheat_do_not_cross() -> None:
     """Subclasses (an ``==`` that is always True), unknown objects and modules arrive as Unserializable."""
 
@@ -99,6 +100,7 @@ def test_a_notebook_function_becomes_a_remote_callable() -> None:
     ({"__t": "float", "v": "1e309e"}, None),  # anything but nan/inf decodes to nan, never eval'd
     (json.loads("[" * 40 + "]" * 40), "nested too deep"),
 ])
+@pytest.mark.security
 def test_malformed_payloads_are_refused(payload, words) -> None:
     if words is None:
         assert codec.decode(payload) != codec.decode(payload)
@@ -107,6 +109,7 @@ def test_malformed_payloads_are_refused(payload, words) -> None:
         codec.decode(payload)
 
 
+@pytest.mark.security
 def test_a_dtype_that_would_fill_memory_is_ignored() -> None:
     got = codec.decode({"__t": "ndarray", "dtype": "V1000000000", "shape": [2], "v": [1, 2]})
     assert got.dtype == object and list(got) == [1, 2]
@@ -142,6 +145,7 @@ def test_checker_passes_and_fails_each_part() -> None:
     assert (missing.passed, missing.part) == (False, "answer")
 
 
+@pytest.mark.security
 def test_checker_sees_only_data_and_calls_functions_through_the_caller() -> None:
     plan = _plan("assert f(2) == 4\n")
     calls = []
@@ -323,6 +327,7 @@ def test_grading_refuses_to_run_unsandboxed(tmp_path, monkeypatch) -> None:
     assert main(["grade", "a00_getting_started", "--course", str(tmp_path)]) == 2
 
 
+@pytest.mark.security
 def test_kernel_environment_never_carries_the_secret(monkeypatch) -> None:
     monkeypatch.setenv("KAMCOURSE_SECRET", "s3cret")
     env = kernel_env({"KAMCOURSE_STUDENT": "alice"})

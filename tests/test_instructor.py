@@ -141,6 +141,7 @@ def test_solution_and_blank(graded) -> None:
 
 
 @pytest.mark.parametrize("student", sorted(CHEATS))
+@pytest.mark.security
 def test_checks_cannot_be_fooled_from_the_notebook(graded, student) -> None:
     """Each cheat solves nothing for its part and earns nothing for it (issue 6)."""
     row = graded["rows"][student]
@@ -150,10 +151,12 @@ def test_checks_cannot_be_fooled_from_the_notebook(graded, student) -> None:
     assert row.score == 3 - {"q1_tests": 1, "q2_tests": 2}[lost]
 
 
+@pytest.mark.security
 def test_tampered_test_cell_is_restored(graded) -> None:
     assert graded["rows"]["tampered"].score == 0
 
 
+@pytest.mark.security
 def test_deleted_test_cell_is_restored_and_graded(graded) -> None:
     row = graded["rows"]["deleted_test"]
     assert row.status == "graded"
@@ -225,6 +228,7 @@ def test_rerun_is_idempotent(graded) -> None:
     assert "grading 0 submission(s)" in log.getvalue()
 
 
+@pytest.mark.security
 def test_feedback_never_shows_hidden_tests(graded) -> None:
     course = graded["course"]
     files = feedback(A, course=course, out=io.StringIO())
@@ -241,6 +245,7 @@ def test_feedback_never_shows_hidden_tests(graded) -> None:
     assert "q1_tests: passed" in solution
 
 
+@pytest.mark.security
 def test_feedback_scrubs_a_submission_that_prints_hidden_tests(tmp_path) -> None:
     """A submission that reads the source notebook and prints its hidden tests does not leak them."""
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
@@ -279,6 +284,7 @@ def test_export_parses_back(graded, fmt) -> None:
     assert got == {k: v.score for k, v in graded["rows"].items()}
 
 
+@pytest.mark.security
 def test_release_refuses_a_leaking_student_version(tmp_path) -> None:
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
     shutil.copytree(ROOT / "assignments" / A, tmp_path / "assignments" / A)

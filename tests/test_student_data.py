@@ -66,6 +66,7 @@ def test_whose_notebook_is_it(monkeypatch) -> None:
     assert data.my_data().seed == data.seed_for("owner")
 
 
+@pytest.mark.security
 def test_a_key_gives_its_own_student_the_variant_and_nobody_else(monkeypatch) -> None:
     """On the hub a student's server holds only their key: it chooses their variant without the secret,
     and it is no help for a classmate's variant (issue 14)."""
@@ -86,6 +87,7 @@ def test_a_key_gives_its_own_student_the_variant_and_nobody_else(monkeypatch) ->
     assert key == hmac.new(secret.encode(), b"alice", hashlib.sha256).hexdigest()  # RFC 2104 HMAC-SHA256
 
 
+@pytest.mark.security
 def test_the_grader_uses_the_secret_and_the_kernel_the_owners_key(monkeypatch) -> None:
     secret = "grading-secret"
     monkeypatch.setenv("KAMCOURSE_SECRET", secret)
@@ -114,6 +116,7 @@ def _literal(value) -> str | None:
 
 
 @pytest.mark.slow
+@pytest.mark.security
 def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
     """Alice solves a07 on her data; Bob pastes Alice's numbers: graded against Bob's variant they fail."""
     import sys
