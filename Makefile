@@ -1,44 +1,74 @@
 # kamcourse: every target sets up .venv itself (idempotent), so a fresh clone
 # needs only `make lab` (open the course) or `make test` (run the whole suite).
+#
+# The environment is exactly uv.lock: hashed versions for every platform, installed
+# by uv. uv itself comes from PyPI at the version uv.lock pins.
+# pyproject.toml keeps the compatible ranges (for `pip install .`); environment.yml
+# mirrors them; tests/test_packaging.py keeps the three in agreement.
+#   make lock     re-resolve after a change to the dependencies in pyproject.toml
+#                 (versions already pinned stay where they are unless they must move)
+#   make upgrade  re-resolve everything to the newest versions the ranges allow, then run the tests
 
 # As root on Debian/Ubuntu the environment is built from the system Python, so
 # that every Unix user can run it (grading kernels run as an unprivileged user;
 # an interpreter inside /root is not reachable by others).
-PYTHON ?= $(shell if [ "$$(id -u)" = "0" ] && [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then echo /usr/bin/python3; else echo python3; fi)
+PYTHON ?= $(shell if [ "$$(id -u)" = "0" ] && [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then echo /usr/bin/python3; else echo python3; fi)
 VENV   := .venv
 PY     := $(VENV)/bin/python
+UV     := $(VENV)/bin/uv
 STAMP  := $(VENV)/.kamcourse-setup
 ARGS   ?=
 JOBS   ?= 2
 
-.PHONY: setup system-packages lab test bench clean help
+# Debian packages `make setup` installs as root (add a word here when the kit needs one more):
+# a CJK font so Chinese figures have no empty boxes; venv for the system Python; chromium for the
+# browser tests (Playwright drives Debian's browser); postgresql for the practice CRM's shared-instance test;
+# bubblewrap, the sandbox of grading kernels (kamcourse grade).
+DEBIAN_PACKAGES := fonts-noto-cjk python3-venv chromium postgresql bubblewrap
+
+# uv's version: the one uv.lock pins (uv is in the test extra, so `make upgrade` moves it too)
+UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' uv.lock 2>/dev/null)
+# never fetch a Python from elsewhere than the machine: the venv is built from $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: setup system-packages lab test bench lock upgrade clean help
 
 help:
-	@echo "make lab    set up, then open JupyterLab on notebooks/00_start_here.ipynb (ARGS=--no-browser on a server)"
-	@echo "make test   set up, then run the whole test suite"
-	@echo "make bench  set up, then run the benchmarks in benchmarks/"
-	@echo "make setup  create .venv, install the kit (editable, with test extra), register the Jupyter kernel"
+	@echo "make lab      set up, then open JupyterLab on notebooks/00_start_here.ipynb (ARGS=--no-browser on a server)"
+	@echo "make test     set up, then run the whole test suite"
+	@echo "make bench    set up, then run the benchmarks in benchmarks/"
+	@echo "make setup    create .venv with exactly the versions in uv.lock, register the Jupyter kernel"
+	@echo "make lock     update uv.lock after a change to the dependencies in pyproject.toml"
+	@echo "make upgrade  move uv.lock to the newest versions the ranges allow, then run the tests"
 
 setup: system-packages $(STAMP)
 
-# System packages the kit needs (a CJK font so Chinese figures have no empty
-# boxes; bubblewrap, the sandbox of grading kernels). Installed only when
-# running as root on Debian/Ubuntu; elsewhere the kit says at run time what is
-# missing and the command that fixes it.
+# Installed only when running as root on Debian/Ubuntu; elsewhere the kit warns
+# at run time with the command that fixes it.
 system-packages:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	  missing=""; \
-	  for p in fonts-noto-cjk python3-venv bubblewrap; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then \
-	    echo "installing Debian packages:$$missing (Chinese font for figures; venv for the system Python; grading sandbox)"; \
-	    apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $$missing; \
 	  fi; \
 	fi
 
-$(STAMP): pyproject.toml
+# uv from PyPI, into the environment itself (pip from the venv's own ensurepip)
+$(UV):
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# uv.lock -> a hashed requirements list -> exactly those versions in .venv, then the kit itself (editable).
+# Going through the list (not `uv sync`) lets a package mirror serve the files: UV_DEFAULT_INDEX=<mirror>.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@$(UV) export --locked --quiet --all-extras --no-emit-project --format requirements.txt -o $(VENV)/uv-lock.txt || { \
+	  echo "make setup: uv.lock does not match pyproject.toml (a dependency changed without the lock):"; \
+	  echo "run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md, adding a dependency)."; exit 1; }
+	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
@@ -48,8 +78,17 @@ $(STAMP): pyproject.toml
 	else echo "npm not found: configurable-http-proxy not installed, the classroom test will be skipped"; fi
 	@touch $(STAMP)
 
+lock: | $(UV)
+	$(UV) lock
+
+upgrade: | $(UV)
+	$(UV) lock --upgrade
+	$(MAKE) test
+
+# KAMCOURSE_LANG=zh make lab: Chinese JupyterLab (zh-CN language pack) on notebooks/zh/00_start_here.ipynb,
+# lessons in Chinese; otherwise English on notebooks/00_start_here.ipynb (kamcourse/translation/lab.py)
 lab: setup
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb \
+	$(PY) -m kamcourse.translation.lab --ServerApp.root_dir=. \
 	  $$([ "$$(id -u)" = "0" ] && echo --allow-root) $(ARGS)
 
 test: setup

@@ -42,12 +42,12 @@ def _nbgrader_autograde(course: Path, assignment: str) -> float:
 
 
 def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path) -> float:
-    from kamcourse.data.variants import _clear_cache
+    from kamcourse.data.variants import _variant_frames
     from kamcourse.instructor import Course, grade
     from kamcourse.instructor.grade import close_workers
 
     os.environ["KAMCOURSE_VARIANT_CACHE"] = str(cache)
-    _clear_cache()
+    _variant_frames.cache_clear()
     close_workers()  # every run starts its workers from nothing, as `kamcourse grade` does
     start = time.perf_counter()
     rows = grade(assignment, course=Course(course), jobs=jobs, progress=False, out=io.StringIO())

@@ -13,6 +13,8 @@ Each course concept is a small module of pure functions:
 - :mod:`kamcourse.development`  prospecting methods and funnels
 - :mod:`kamcourse.data`         the fictional company's CRM data
 - :mod:`kamcourse.i18n`         bilingual labels (English/中文)
+- :mod:`kamcourse.vocabulary`   the course's category keys, defined once
+- :mod:`kamcourse.validation`   the input gates every function checks its arguments with
 
 Importing the package is cheap: matplotlib, scipy, ipywidgets and nbgrader
 are imported only by the functions that need them.
@@ -24,7 +26,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction",
-    "loyalty", "development", "data", "i18n", "viz", "widgets", "cases",
+    "loyalty", "development", "data", "i18n", "viz", "widgets", "cases", "vocabulary", "validation",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -1,7 +1,9 @@
 """The ``kamcourse`` command: a thin layer that parses arguments and calls the package.
 
-Subcommands: ``data`` (the company's tables), and for instructors ``release``,
-``grade``, ``feedback`` and ``export`` (see :mod:`kamcourse.instructor`).
+Subcommands: ``data`` (the company's tables), ``crm`` (the practice CRM system,
+:mod:`kamcourse.practice.cli`), for instructors ``release``, ``grade``,
+``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), and ``i18n``
+for the Chinese track (see :mod:`kamcourse.translation`).
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--output", "-o", default=None, help="file to write (default reports/<assignment>-<format>.csv)")
     ex.add_argument("--column", default=None, help="grade column title (default: the assignment name)")
     ex.add_argument("--course", help=course_help)
+
+    from .translation.command import add_parser as add_i18n_parser
+
+    add_i18n_parser(sub)
+
+    # the practice CRM has its own parser (kamcourse.practice.cli): `kamcourse crm --help`
+    sub.add_parser("crm", help="the practice CRM system (客户关系管理实训系统): kamcourse crm [--port N] [--no-browser]",
+                   add_help=False)
     return parser
 
 
@@ -138,6 +148,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     usage: kamcourse ...
     0
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["crm"]:
+        from .practice.cli import main as crm_main
+
+        try:
+            return crm_main(argv[1:])
+        except (ValueError, OSError, RuntimeError) as exc:
+            print(f"kamcourse crm: error: {exc}", file=sys.stderr)
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -146,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "data":
             return _data(args)
+        if args.command == "i18n":
+            from .translation.command import run
+
+            return run(args)
         return _instructor(args)
     except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)

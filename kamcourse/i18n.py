@@ -27,6 +27,7 @@ __all__ = [
     "GLOSSARY",
     "set_language",
     "get_language",
+    "environment_language",
     "label",
     "labels",
     "bilingual",
@@ -84,7 +85,38 @@ def _load_glossary() -> Mapping[str, Mapping[str, str]]:
 #: Every course term the kit shows: ``GLOSSARY[key] == {"en": ..., "zh": ...}``.
 GLOSSARY: Mapping[str, Mapping[str, str]] = _load_glossary()
 
-_language = os.environ.get("KAMCOURSE_LANG", "en") if os.environ.get("KAMCOURSE_LANG") in LANGUAGES else "en"
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """Return the language the environment asks for: ``KAMCOURSE_LANG``, else English (环境语言).
+
+    A course server (or ``KAMCOURSE_LANG=zh make lab``) sets ``KAMCOURSE_LANG``;
+    locale spellings are accepted (``zh_CN.UTF-8``, ``zh-Hans``, ``en_US``).
+    Anything else, or no setting, means English (this kit's convention).
+
+    Parameters
+    ----------
+    environ : mapping, optional
+        The environment to read (default ``os.environ``).
+
+    Returns
+    -------
+    str
+        ``"en"`` or ``"zh"``.
+
+    Examples
+    --------
+    >>> environment_language({"KAMCOURSE_LANG": "zh_CN.UTF-8"})
+    'zh'
+    >>> environment_language({})
+    'en'
+    """
+    value = (os.environ if environ is None else environ).get("KAMCOURSE_LANG", "")
+    code = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+_language = environment_language()
 _font_family: str | None = None
 _warned = False
 
@@ -100,18 +132,23 @@ def get_language() -> str:
     return _language
 
 
-def set_language(language: str) -> None:
+def set_language(language: str | None = None) -> None:
     """Switch every label (and figure font) to English or Chinese (语言切换).
 
     ``set_language("zh")`` also makes matplotlib draw Chinese characters with
     an installed CJK font (see :func:`setup_cjk_font`); it never leaves empty
     boxes silently: without a font it warns once with the command that fixes it.
 
+    ``set_language()`` (no argument) follows the environment: the language of
+    ``KAMCOURSE_LANG`` (a Chinese class sets ``zh``), else English; see
+    :func:`environment_language`. English lessons start with it, so a course
+    server set to Chinese shows Chinese labels; Chinese lessons start with
+    ``set_language("zh")``.
+
     Parameters
     ----------
-    language : {"en", "zh"}
-        The language of labels from now on. The environment variable
-        ``KAMCOURSE_LANG`` sets the starting language.
+    language : {"en", "zh"}, optional
+        The language of labels from now on; default the environment's.
 
     Raises
     ------
@@ -124,12 +161,16 @@ def set_language(language: str) -> None:
     '客户'
     >>> set_language("en"); label("customer")
     'customer'
+    >>> set_language(); get_language() == environment_language()
+    True
     >>> set_language("fr")
     Traceback (most recent call last):
     ...
     ValueError: language must be one of 'en', 'zh'; got 'fr'
     """
     global _language
+    if language is None:
+        language = environment_language()
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
     _language = language

@@ -17,8 +17,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validate import as_numeric_series, check_choice, check_no_nan, require_columns
-from .satisfaction import _is_scalar, _pair, _threshold, _two_by_two
+from .quadrants import two_by_two
+from .validation import (
+    as_date,
+    as_dates,
+    as_numeric_series,
+    check_choice,
+    check_not_empty,
+    is_scalar,
+    paired_series,
+    require_columns,
+    threshold_value,
+)
 
 __all__ = [
     "ZONES",
@@ -90,7 +100,7 @@ def satisfaction_zone(score: Any, scale: int = 5) -> Any:
     ValueError: score must be between 1 and 5, got 6
     """
     check_choice(scale, "scale", _SCALES)
-    scalar = _is_scalar(score)
+    scalar = is_scalar(score)
     s = as_numeric_series([score] if scalar else score, "score")
     bad = (s < 1) | (s > scale)
     if bad.any():
@@ -151,10 +161,10 @@ def customer_type(
     >>> customer_type([5, 5, 2, 2], [0.9, 0.2, 0.9, 0.2], 4, 0.5).tolist()
     ['apostle', 'mercenary', 'hostage', 'defector']
     """
-    sat, loy = _pair(satisfaction, loyalty, "satisfaction", "loyalty")
-    ts = _threshold(sat, satisfaction_threshold, "satisfaction_threshold")
-    tl = _threshold(loy, loyalty_threshold, "loyalty_threshold")
-    return _two_by_two(sat, loy, ts, tl, ("apostle", "mercenary", "hostage", "defector")).rename("customer_type")
+    sat, loy = paired_series(satisfaction, loyalty, "satisfaction", "loyalty")
+    ts = threshold_value(sat, satisfaction_threshold, "satisfaction_threshold")
+    tl = threshold_value(loy, loyalty_threshold, "loyalty_threshold")
+    return two_by_two(sat, loy, ts, tl, ("apostle", "mercenary", "hostage", "defector")).rename("customer_type")
 
 
 def loyalty_type(
@@ -207,10 +217,10 @@ def loyalty_type(
     >>> loyalty_type([9, 3], [5, 5], attitude_threshold=6, repeat_threshold=6).tolist()
     ['latent', 'none']
     """
-    att, rep = _pair(attitude, repeat, "attitude", "repeat")
-    ta = _threshold(att, attitude_threshold, "attitude_threshold")
-    tr = _threshold(rep, repeat_threshold, "repeat_threshold")
-    return _two_by_two(att, rep, ta, tr, ("loyalty", "latent", "spurious", "none")).rename("loyalty_type")
+    att, rep = paired_series(attitude, repeat, "attitude", "repeat")
+    ta = threshold_value(att, attitude_threshold, "attitude_threshold")
+    tr = threshold_value(rep, repeat_threshold, "repeat_threshold")
+    return two_by_two(att, rep, ta, tr, ("loyalty", "latent", "spurious", "none")).rename("loyalty_type")
 
 
 def repurchase_by_satisfaction(
@@ -273,16 +283,11 @@ def repurchase_by_satisfaction(
     4                           2              0.5  indifference
     5                           2              1.0     affection
     """
-    require_columns(surveys, [customer_col, year_col, score_col], "surveys")
-    require_columns(orders, [customer_col, date_col], "orders")
-    for col in (customer_col, year_col, score_col):
-        check_no_nan(surveys[col], f"surveys[{col!r}]")
-    for col in (customer_col, date_col):
-        check_no_nan(orders[col], f"orders[{col!r}]")
-    if len(orders) == 0:
-        raise ValueError("orders is empty; repurchase needs the order history")
-    dates = pd.to_datetime(orders[date_col])
-    end = dates.max() if observation_end is None else pd.Timestamp(observation_end)
+    require_columns(surveys, [customer_col, year_col, score_col], "surveys", complete=True)
+    require_columns(orders, [customer_col, date_col], "orders", complete=True)
+    check_not_empty(orders, "orders", "order")
+    dates = as_dates(orders[date_col], f"orders[{date_col!r}]")
+    end = dates.max() if observation_end is None else as_date(observation_end, "observation_end")
     bought = set(zip(orders[customer_col], dates.dt.year))
     years = as_numeric_series(surveys[year_col], f"surveys[{year_col!r}]").astype(int)
     keep = years + 1 <= end.year
@@ -292,14 +297,16 @@ def repurchase_by_satisfaction(
             "pass an earlier survey year or a later observation_end"
         )
     kept = surveys.loc[keep]
-    rep = pd.Series(
-        [(c, y + 1) in bought for c, y in zip(kept[customer_col], years[keep])],
-        index=kept.index,
-    )
+    rep = pd.Series([(c, y + 1) in bought for c, y in zip(kept[customer_col], years[keep])], index=kept.index)
     score = as_numeric_series(kept[score_col], f"surveys[{score_col!r}]")
+    return _rates_by_score(rep, score, score_col, scale)
+
+
+def _rates_by_score(repurchased: pd.Series, score: pd.Series, score_col: str, scale: int) -> pd.DataFrame:
+    """Surveys, repurchases and the repurchase rate per score, with the score's satisfaction zone."""
     if (score == score.round()).all():
         score = score.astype(int)
-    out = rep.groupby(score).agg(surveys="size", repurchased="sum")
+    out = repurchased.groupby(score).agg(surveys="size", repurchased="sum")
     out.index.name = score_col
     out["repurchased"] = out["repurchased"].astype(int)
     out["repurchase_rate"] = out["repurchased"] / out["surveys"]

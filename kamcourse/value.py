@@ -6,7 +6,7 @@ offer into four kinds of value and four kinds of cost:
 - total customer value (客户总价值) = product (产品价值) + service (服务价值)
   + personnel (人员价值) + image (形象价值);
 - total customer cost (客户总成本) = monetary (货币成本) + time (时间成本)
-  + energy (精力成本) + physical (体力成本);
+  + energy (体力成本) + psychic (精神成本; the course materials write 精力成本);
 - delivered value (让渡价值) = total value - total cost.
 
 The customer buys the offer with the highest delivered value, so a seller can
@@ -14,21 +14,20 @@ win by adding value or by cutting the customer's costs, and different segments
 weigh the costs differently (a busy buyer weighs time, a small one money).
 
 >>> dv = delivered_value(product=60, service=20, personnel=10, image=10,
-...                      monetary=50, time=10, energy=5, physical=5)
+...                      monetary=50, time=10, energy=5, psychic=5)
 >>> dv.total_value, dv.total_cost, dv.delivered_value
 (100.0, 70.0, 30.0)
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from ._validate import as_numeric_series, check_number, require_columns
+from .validation import as_numeric_series, check_number, check_weights, require_columns
 
 __all__ = [
     "VALUE_COMPONENTS",
@@ -45,9 +44,9 @@ __all__ = [
 
 #: The four components of total customer value, in Kotler's order.
 VALUE_COMPONENTS: tuple[str, ...] = ("product", "service", "personnel", "image")
-#: The four components of total customer cost. This kit maps ``energy`` to
-#: 精力成本 and ``physical`` to 体力成本 (see :func:`delivered_value`).
-COST_COMPONENTS: tuple[str, ...] = ("monetary", "time", "energy", "physical")
+#: The four components of total customer cost, in Kotler's order: ``energy`` is
+#: 体力成本 and ``psychic`` is 精神成本 (the materials' 精力成本); see :func:`delivered_value`.
+COST_COMPONENTS: tuple[str, ...] = ("monetary", "time", "energy", "psychic")
 #: All eight components: the columns :func:`compare_offers` needs.
 COMPONENTS: tuple[str, ...] = VALUE_COMPONENTS + COST_COMPONENTS
 
@@ -102,7 +101,7 @@ class DeliveredValue:
     monetary: float
     time: float
     energy: float
-    physical: float
+    psychic: float
     total_value: float = field(init=False)
     total_cost: float = field(init=False)
     delivered_value: float = field(init=False)
@@ -115,7 +114,7 @@ class DeliveredValue:
         total_cost = sum(getattr(self, n) for n in COST_COMPONENTS)
         if total_cost <= 0:
             raise ValueError(
-                "total customer cost (monetary + time + energy + physical) must be positive, got 0; "
+                "total customer cost (monetary + time + energy + psychic) must be positive, got 0; "
                 "a purchase always costs the customer something"
             )
         object.__setattr__(self, "total_value", float(total_value))
@@ -142,7 +141,7 @@ def delivered_value(
     monetary: float,
     time: float,
     energy: float,
-    physical: float,
+    psychic: float,
 ) -> DeliveredValue:
     """Customer delivered value of one offer (客户让渡价值 / 顾客让渡价值).
 
@@ -150,21 +149,20 @@ def delivered_value(
 
         TCV = product + service + personnel + image
 
-        TCC = monetary + time + energy + physical
+        TCC = monetary + time + energy + psychic
 
         CDV = TCV - TCC, \\qquad ratio = TCV / TCC
 
     Source: Kotler, *Marketing Management* (10th ed.); the Chinese terms as in
     the course materials (产品价值、服务价值、人员价值、形象价值; 货币成本、
-    时间成本、精力成本、体力成本).
+    时间成本、体力成本、精力成本).
 
-    **Which cost is which.** Kotler's English lists monetary, time, energy and
-    psychic costs. Chinese texts render the last two as 精力成本 (or 精神成本)
-    and 体力成本, and do not agree on which is which. This kit's convention:
-    ``energy`` is 精力成本, the mental effort of searching, comparing and
-    deciding (Kotler's psychic cost), and ``physical`` is 体力成本, the bodily
-    effort of travelling, carrying and installing. Some texts swap the two
-    words (体力 for "energy"); the sum, and so the delivered value, is the same.
+    **Which cost is which.** Kotler lists four costs: monetary, time, energy
+    and psychic. ``energy`` is Kotler's energy cost, 体力成本: the bodily effort
+    of travelling, carrying and installing. ``psychic`` is Kotler's psychic
+    cost, 精神成本: the mental effort and strain of searching, comparing and
+    deciding; the course materials call it 精力成本. The sum, and so the
+    delivered value, does not depend on the names.
 
     Parameters
     ----------
@@ -172,9 +170,9 @@ def delivered_value(
         Value the customer perceives from the product, the services that come
         with it, the seller's people and the seller's image, in money units.
         Not negative.
-    monetary, time, energy, physical : float
+    monetary, time, energy, psychic : float
         The customer's costs in money units: the price paid, the time spent,
-        the mental effort (精力) and the physical effort (体力). Not negative;
+        the bodily effort (体力) and the mental effort (精神/精力). Not negative;
         their sum must be positive.
 
     Returns
@@ -193,7 +191,7 @@ def delivered_value(
     Examples
     --------
     >>> dv = delivered_value(product=60, service=20, personnel=10, image=10,
-    ...                      monetary=50, time=10, energy=5, physical=5)
+    ...                      monetary=50, time=10, energy=5, psychic=5)
     >>> dv.delivered_value, round(dv.value_ratio, 3)
     (30.0, 1.429)
 
@@ -206,7 +204,7 @@ def delivered_value(
     ...
     ValueError: monetary must not be negative, got -50
     """
-    return DeliveredValue(product, service, personnel, image, monetary, time, energy, physical)
+    return DeliveredValue(product, service, personnel, image, monetary, time, energy, psychic)
 
 
 def _offer_table(offers: Any, name: str = "offers") -> pd.DataFrame:
@@ -238,7 +236,7 @@ def compare_offers(offers: pd.DataFrame) -> pd.DataFrame:
     offers : DataFrame
         One row per offer (the index names the offers), with the eight
         columns ``product, service, personnel, image, monetary, time, energy,
-        physical`` (money units, not negative). Other columns are ignored.
+        psychic`` (money units, not negative). Other columns are ignored.
 
     Returns
     -------
@@ -262,7 +260,7 @@ def compare_offers(offers: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> offers = pd.DataFrame(
     ...     {"product": [70, 60], "service": [20, 10], "personnel": [10, 5], "image": [10, 5],
-    ...      "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "physical": [5, 5]},
+    ...      "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "psychic": [5, 5]},
     ...     index=["premium", "budget"])
     >>> compare_offers(offers)[["total_value", "total_cost", "delivered_value", "rank", "wins_on"]]
              total_value  total_cost  delivered_value  rank       wins_on
@@ -332,7 +330,7 @@ def delivered_value_by_segment(
     --------
     >>> offers = pd.DataFrame(
     ...     {"product": [70, 60], "service": [20, 10], "personnel": [10, 5], "image": [10, 5],
-    ...      "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "physical": [5, 5]},
+    ...      "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "psychic": [5, 5]},
     ...     index=["premium", "budget"])
     >>> table = delivered_value_by_segment(offers, {"time_pressed": {"time": 3},
     ...                                             "price_sensitive": {"monetary": 2}})
@@ -353,19 +351,9 @@ def delivered_value_by_segment(
         raise ValueError("segment_weights is empty; name at least one segment")
     out = pd.DataFrame(index=table.index)
     for segment, weights in segment_weights.items():
-        if not isinstance(weights, Mapping):
-            raise TypeError(
-                f"segment_weights[{segment!r}] must be a dict {{component: weight}}, got {type(weights).__name__}"
-            )
         w = dict.fromkeys(COMPONENTS, 1.0)
-        for comp, weight in weights.items():
-            if comp not in COMPONENTS:
-                valid = ", ".join(COMPONENTS)
-                raise ValueError(f"segment_weights[{segment!r}] names unknown component {comp!r}; valid: {valid}")
-            value = check_number(weight, f"segment_weights[{segment!r}][{comp!r}]")
-            if value < 0 or math.isnan(value):
-                raise ValueError(f"segment_weights[{segment!r}][{comp!r}] must not be negative, got {weight!r}")
-            w[comp] = value
+        w.update(check_weights(weights, f"segment_weights[{segment!r}]", valid=COMPONENTS, allow_empty=True,
+                               nonzero_total=False, what="component"))
         gained = sum(w[c] * table[c] for c in VALUE_COMPONENTS)
         paid = sum(w[c] * table[c] for c in COST_COMPONENTS)
         out[segment] = (gained - paid).astype(float)
@@ -405,8 +393,8 @@ def column_label(column: str) -> str:
 
     Examples
     --------
-    >>> column_label("energy"), column_label("total_cost"), column_label("wins_on")
-    ('energy (mental) cost', 'total customer cost', 'wins on')
+    >>> column_label("psychic"), column_label("total_cost"), column_label("wins_on")
+    ('psychic (mental) cost', 'total customer cost', 'wins on')
     """
     from . import i18n
 

@@ -85,7 +85,7 @@ def test_every_event_has_a_source_and_a_status() -> None:
     for table in (gg.TIMELINE, gg.CHANNEL_MODELS, gg.KAM_CHANGES, gg.PRICE_CUTS, tuple(gg.FACTS.values())):
         for item in table:
             assert item.sources and all(s in gg.SOURCES for s in item.sources)
-            assert item.status in gg.STATUSES
+            assert item.status in gg.EVIDENCE_STATUSES
     t = gg.timeline_table()
     assert len(t) == len(gg.TIMELINE) and t["sources"].str.len().gt(0).all() and t["evidence"].str.len().gt(0).all()
 

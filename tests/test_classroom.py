@@ -185,7 +185,7 @@ def _expected(students: list[str], secret: str, cache: Path) -> dict[str, dict]:
         "out = {}\n"
         "for student in sys.argv[1:]:\n"
         "    os.environ['KAMCOURSE_STUDENT'] = student\n"
-        "    variants._clear_cache()\n"
+        "    variants._variant_frames.cache_clear()\n"
         "    ns = {'display': lambda *a, **k: None}\n"
         "    for c in nb.cells:\n"
         "        if c.cell_type == 'code' and not meta(c).get('grade'):\n"
@@ -261,8 +261,8 @@ def _close(room) -> None:
     assert not any(H.alive(pid) for pid in room.started_pids), "a process the test started is still running"
 
 
-@pytest.mark.classroom
 @pytest.mark.security
+@pytest.mark.classroom
 def test_a_class_end_to_end(classroom, tmp_path) -> None:
     t0 = last = time.monotonic()
     room = classroom
@@ -553,8 +553,8 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
     print("classroom timings (s):", room.timings)
 
 
-@pytest.mark.classroom
 @pytest.mark.security
+@pytest.mark.classroom
 def test_check_exchange_closes_a_submission_left_readable_by_all() -> None:
     """A submission made with plain nbgrader (folder 0777, files 0644) is closed, its content untouched."""
     with H.reachable():

@@ -3,7 +3,6 @@ summary (the definitions of lifetimes' summary_data_from_transaction_data)."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import warnings
 from pathlib import Path
@@ -13,25 +12,26 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from peers import require_peer
 
 from kamcourse import clv as C
 from kamcourse import i18n
 
-LIFETIMES_DATA = Path(importlib.util.find_spec("lifetimes").submodule_search_locations[0]) / "datasets"
+# the CDNOW files as the kit ships them (byte for byte those of Hardie's site and of lifetimes)
+CDNOW_DATA = Path(__file__).resolve().parents[1] / "datasets" / "cdnow"
 
 
 def _life_summary(*args, **kwargs) -> pd.DataFrame:
+    utils = require_peer("lifetimes.utils")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from lifetimes.utils import summary_data_from_transaction_data
-
-        return summary_data_from_transaction_data(*args, **kwargs)
+        return utils.summary_data_from_transaction_data(*args, **kwargs)
 
 
 @pytest.fixture(scope="module")
 def cdnow_sample() -> pd.DataFrame:
-    """CDNOW sample: 2,357 customers' purchases 1997-01 to 1998-06 (shipped with lifetimes)."""
-    df = pd.read_csv(LIFETIMES_DATA / "CDNOW_sample.txt", sep=r"\s+", header=None,
+    """CDNOW sample: 2,357 customers' purchases 1997-01 to 1998-06 (Fader & Hardie 2001)."""
+    df = pd.read_csv(CDNOW_DATA / "CDNOW_sample.txt", sep=r"\s+", header=None,
                      names=["master_id", "customer_id", "date", "cds", "amount"])
     df["date"] = pd.to_datetime(df["date"].astype(str), format="%Y%m%d")
     return df
@@ -178,7 +178,7 @@ def test_rfm_summary_reproduces_the_cdnow_calibration_summary(cdnow_sample) -> N
     weeks (days / 7, rounded to 2 decimals in the published file)."""
     cal = cdnow_sample[cdnow_sample["date"] <= "1997-09-30"]
     s = C.rfm_summary(cal, "customer_id", "date", "amount", observation_end="1997-09-30")
-    ref = pd.read_csv(LIFETIMES_DATA / "cdnow_customers_summary_with_transactions.csv").set_index("ID")
+    ref = pd.read_csv(CDNOW_DATA / "cdnow_customers_summary_with_transactions.csv").set_index("ID")
     assert len(s) == 2357
     assert (s["frequency"].to_numpy() == ref["x"].to_numpy()).all()
     assert np.abs(s["recency"].to_numpy() / 7 - ref["t_x"].to_numpy()).max() < 0.0051

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from kamcourse import data
-from kamcourse.data import _schema
+from kamcourse.data import schema
 from kamcourse.data.loaders import dataset_texts, sha256sums
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def test_contract_names() -> None:
 @pytest.mark.parametrize("name", data.names())
 def test_every_table_loads_with_its_schema(name: str) -> None:
     df = data.load(name)
-    table = _schema.TABLES[name]
+    table = schema.TABLES[name]
     assert list(df.columns) == table.column_names
     assert len(df) > 0
     for col, kind in table.columns:
@@ -68,7 +68,7 @@ def test_every_table_loads_with_its_schema(name: str) -> None:
 @pytest.mark.parametrize("name", data.answer_names())
 def test_answer_tables_load(name: str) -> None:
     df = data.load_answers(name)
-    assert list(df.columns) == _schema.ANSWERS[name].column_names
+    assert list(df.columns) == schema.ANSWERS[name].column_names
     assert len(df) > 0
 
 
@@ -259,19 +259,57 @@ def test_cdnow_sample_agrees_with_the_summary() -> None:
     assert one["date"].nunique() - 1 == data.load_cdnow("summary").loc[1, "frequency"]
 
 
-def test_cdnow_bad_kind_and_missing_lifetimes(monkeypatch) -> None:
+def test_cdnow_bad_kind_and_missing_files(monkeypatch, tmp_path) -> None:
     from kamcourse.data import cdnow
 
     with pytest.raises(ValueError, match="kind must be one of"):
         data.load_cdnow("smple")
     cdnow._read.cache_clear()
+    # neither an installed copy nor the checkout's datasets/cdnow: the message says what to do
     monkeypatch.setattr(cdnow.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(cdnow, "__file__", str(tmp_path / "kamcourse" / "data" / "cdnow.py"))
     try:
-        with pytest.raises(ModuleNotFoundError, match="pip install lifetimes"):
+        with pytest.raises(FileNotFoundError, match="reinstall kamcourse"):
             data.load_cdnow("sample")
     finally:
         monkeypatch.undo()
         cdnow._read.cache_clear()
+
+
+CDNOW = DATASETS / "cdnow"
+
+
+def test_cdnow_files_match_their_checksums() -> None:
+    """datasets/cdnow/SHA256SUMS lists every CDNOW file the kit ships, and each file matches its line."""
+    listed = {}
+    for line in (CDNOW / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    assert sorted(listed) == sorted(p.name for p in CDNOW.iterdir() if p.name != "SHA256SUMS")
+    for name, digest in listed.items():
+        assert hashlib.sha256((CDNOW / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_every_data_file_is_under_a_checksum() -> None:
+    """No file in datasets/ escapes a SHA256SUMS (the generated tables' or the CDNOW folder's)."""
+    covered = set()
+    for sums in DATASETS.rglob("SHA256SUMS"):
+        for line in sums.read_text(encoding="utf-8").splitlines():
+            covered.add((sums.parent / line.split("  ", 1)[1]).relative_to(DATASETS).as_posix())
+    files = {p.relative_to(DATASETS).as_posix() for p in DATASETS.rglob("*") if p.is_file()}
+    unchecked = sorted(f for f in files - covered if not f.endswith(("SHA256SUMS", "README.md")))
+    assert not unchecked, f"add these files to a SHA256SUMS: {unchecked}"
+
+
+def test_cdnow_files_are_the_lifetimes_files() -> None:
+    """The kit's copy is byte for byte the one lifetimes 0.11.3 distributes (the peer, when installed)."""
+    from peers import require_peer
+
+    lifetimes = require_peer("lifetimes")
+    theirs = Path(lifetimes.__file__).parent / "datasets"
+    for name in ("CDNOW_master.txt", "CDNOW_sample.txt", "cdnow_customers_summary.csv",
+                 "cdnow_customers_summary_with_transactions.csv"):
+        assert (CDNOW / name).read_bytes() == (theirs / name).read_bytes(), name
 
 
 def test_cdnow_does_not_import_lifetimes() -> None:

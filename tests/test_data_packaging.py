@@ -1,7 +1,13 @@
-"""The wheel carries the datasets, and an installed kit finds them from anywhere."""
+"""The wheel carries the datasets, and an installed kit finds them from anywhere.
+
+The last test installs the wheel with its declared dependencies only (no extras) into a fresh
+environment, as `pip install kamcourse` would, and runs lesson 06 there: the CDNOW data come
+with the kit, not with a test-only package.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -9,8 +15,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import nbformat
 import pytest
 import tomllib
+from peers import in_ci
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +68,16 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
     assert "kamcourse/_datasets/instructor/lifecycle_stages.csv" in names
     assert "kamcourse/_datasets/SHA256SUMS" in names
     assert "kamcourse/_datasets/README.md" in names
+    for name in ("CDNOW_master.txt", "CDNOW_sample.txt", "cdnow_customers_summary.csv",
+                 "cdnow_customers_summary_with_transactions.csv", "SHA256SUMS"):
+        assert f"kamcourse/_datasets/cdnow/{name}" in names
     assert "kamcourse/glossary/data.csv" in names
+    # the practice CRM: its catalogue, templates and migrations travel with it
+    for name in ("kamcourse/practice/locale/zh_Hans/LC_MESSAGES/django.po",
+                 "kamcourse/practice/web/stats/templates/stats/business.html",
+                 "kamcourse/practice/web/accounts/templates/admin/base_site.html",
+                 "kamcourse/practice/web/sales/migrations/0002_expected_close_date.py"):
+        assert name in names, name
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
@@ -80,3 +97,62 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None
     assert Path(out[1]) == target / "kamcourse" / "_datasets"
     n_orders, n_stages = map(int, out[2].split())
     assert n_stages == 300 and n_orders > 20_000
+
+
+LESSON_06 = ROOT / "notebooks" / "06_clv.ipynb"
+PROBE = """\
+import importlib.util, json, sys
+import kamcourse
+from kamcourse import data
+shapes = {k: list(data.load_cdnow(k).shape) for k in ("sample", "master", "summary", "summary_monetary")}
+print("KIT-PROBE " + json.dumps({"kit": kamcourse.__file__, "shapes": shapes,
+      "lifetimes": importlib.util.find_spec("lifetimes") is not None, "python": sys.executable}))
+"""
+
+
+@pytest.mark.slow
+def test_lesson_06_runs_with_the_declared_dependencies_alone(tmp_path) -> None:
+    """`pip install kamcourse` (no extras) into a fresh environment: every CDNOW kind loads, lesson 06 runs."""
+    from uv import find_uv_bin
+
+    uv = find_uv_bin()
+    wheel = _build_wheel(tmp_path)
+    env = {**{k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "KAMCOURSE_DATA_DIR")},
+           "UV_PYTHON_DOWNLOADS": "never", "KAMCOURSE_CACHE_DIR": str(tmp_path / "cache"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "jupyter-data"), "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config")}
+    venv = tmp_path / "venv"
+    subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], env=env, check=True)
+    python = venv / "bin" / "python"
+    done = subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), str(wheel)],
+                          env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        offline = any(w in done.stderr.lower() for w in ("failed to fetch", "dns error", "connect", "network"))
+        if offline and not in_ci():
+            pytest.skip(f"PyPI is not reachable, cannot install the wheel's dependencies: {done.stderr[-300:]}")
+        pytest.fail(f"installing the wheel with its dependencies failed:\n{done.stderr}")
+
+    # lesson 06 as a student runs it, in its own folder, on the kernel of the fresh environment;
+    # a last cell reports where the kit came from and that lifetimes is absent
+    work = tmp_path / "lesson"
+    work.mkdir()
+    nb = nbformat.read(LESSON_06, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE, id="kit-probe"))
+    nbformat.write(nb, work / LESSON_06.name)
+    runner = (
+        "import sys, nbformat\n"
+        "from nbclient import NotebookClient\n"
+        "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+        "NotebookClient(nb, timeout=300, kernel_name='python3', resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
+        "print(''.join(o.get('text', '') for o in nb.cells[-1].outputs))\n"
+    )
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    done = subprocess.run([str(python), "-c", runner, str(work / LESSON_06.name), str(work)], env=env, cwd=work,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"lesson 06 failed in an environment with the declared dependencies alone:\n{done.stderr[-4000:]}"
+    (line,) = [x for x in done.stdout.splitlines() if x.startswith("KIT-PROBE ")]
+    probe = json.loads(line.removeprefix("KIT-PROBE "))
+    assert Path(probe["kit"]).is_relative_to(venv), probe["kit"]
+    assert Path(probe["python"]).parent == python.parent, probe["python"]
+    assert probe["lifetimes"] is False
+    assert probe["shapes"] == {"sample": [6919, 4], "master": [69659, 4], "summary": [2357, 3],
+                               "summary_monetary": [2357, 4]}

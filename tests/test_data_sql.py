@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kamcourse import data
-from kamcourse.data import _schema, database
+from kamcourse.data import database, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,7 +41,7 @@ def test_tables_and_row_counts(con) -> None:
 
 def test_primary_and_foreign_keys_are_declared(con) -> None:
     for name in data.names():
-        table = _schema.TABLES[name]
+        table = schema.TABLES[name]
         pk = [r[1] for r in sorted(con.execute(f"PRAGMA table_info({name})"), key=lambda r: r[5]) if r[5] > 0]
         assert pk == list(table.primary_key), name
         fks = {(r[3], r[2], r[4]) for r in con.execute(f"PRAGMA foreign_key_list({name})")}

@@ -161,7 +161,7 @@ def test_coverage_bad_inputs(contacts) -> None:
         contact_coverage([("C1", "S1")])
     bad = contacts.copy()
     bad.loc[4, "staff_id"] = None
-    with pytest.raises(ValueError, match=r"contacts\['staff_id'\] has 1 missing value"):
+    with pytest.raises(ValueError, match=r"contacts\['staff_id'\] contains 1 missing value"):
         contact_coverage(bad)
     with pytest.raises(ValueError, match=r"bow_tie_share must be in \(0, 1\]"):
         contact_coverage(contacts, bow_tie_share=0)

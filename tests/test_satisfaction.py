@@ -58,7 +58,7 @@ def test_disconfirmation_vectorised_keeps_index() -> None:
         (([1, 2], [1]), "same length"),
         ((float("nan"), 3), "perceived must be a finite number, got nan"),
         (([1, np.nan], [1, 2]), "perceived contains 1 missing value"),
-        ((5, 5, -0.1), "tolerance must be >= 0, got -0.1"),
+        ((5, 5, -0.1), "tolerance must not be negative, got -0.1"),
         ((pd.Series([1, 2], index=[0, 1]), pd.Series([1, 2], index=[1, 2])), "same index"),
     ],
 )
@@ -434,7 +434,7 @@ def test_indicator_index_weights() -> None:
     assert sat.indicator_index(t, only_rep).loc[2025, "indicator_index"] == pytest.approx(100 * 2 / 3)
     with pytest.raises(ValueError, match="weights is missing name_recall"):
         sat.indicator_index(t, {"reputation": 1.0})
-    with pytest.raises(ValueError, match=r"weights\['reputation'\] must be >= 0"):
+    with pytest.raises(ValueError, match=r"weights\[.reputation.\] must not be negative"):
         sat.indicator_index(t, only_rep | {"reputation": -1})
     with pytest.raises(ValueError, match=r"indicators\[.reputation.\] contains 1 missing value"):
         sat.indicator_index(t.assign(reputation=np.nan).rename_axis("year"))

@@ -22,11 +22,11 @@ def _clean_identity(monkeypatch, tmp_path):
     for key in ("KAMCOURSE_STUDENT", "JUPYTERHUB_USER", "NBGRADER_EXECUTION", "KAMCOURSE_SECRET", variants.KEY_ENV):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("KAMCOURSE_VARIANT_CACHE", str(tmp_path / "variants"))
-    variants._clear_cache()
+    variants._variant_frames.cache_clear()
     data.set_student(None)
     yield
     data.set_student(None)
-    variants._clear_cache()
+    variants._variant_frames.cache_clear()
 
 
 def test_variants_share_tables_but_not_numbers() -> None:
@@ -40,7 +40,7 @@ def test_variants_share_tables_but_not_numbers() -> None:
 
 def test_variants_are_deterministic_and_depend_on_the_secret() -> None:
     first = data.for_student("alice", "course-2026").load("orders")
-    variants._clear_cache()
+    variants._variant_frames.cache_clear()
     again = data.for_student("alice", "course-2026").load("orders")
     pd.testing.assert_frame_equal(first, again)
     assert data.seed_for("alice", "course-2026") != data.seed_for("alice", "other-secret")

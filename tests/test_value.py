@@ -27,15 +27,15 @@ from kamcourse.value import (
 def _offers() -> pd.DataFrame:
     return pd.DataFrame(
         {"product": [70, 60, 50], "service": [20, 10, 5], "personnel": [10, 5, 5], "image": [10, 5, 5],
-         "monetary": [75, 55, 50], "time": [5, 10, 5], "energy": [5, 5, 5], "physical": [5, 5, 5]},
+         "monetary": [75, 55, 50], "time": [5, 10, 5], "energy": [5, 5, 5], "psychic": [5, 5, 5]},
         index=["premium", "budget", "basic"],
     )
 
 
 def test_delivered_value_is_total_value_minus_total_cost() -> None:
     """Kotler (10th ed.): CDV = TCV - TCC; TCV = product + service + personnel + image,
-    TCC = monetary + time + energy + psychic (this kit: energy 精力, physical 体力)."""
-    dv = delivered_value(product=60, service=20, personnel=10, image=10, monetary=50, time=10, energy=5, physical=5)
+    TCC = monetary + time + energy + psychic (Kotler: energy 体力成本, psychic 精神成本/精力成本)."""
+    dv = delivered_value(product=60, service=20, personnel=10, image=10, monetary=50, time=10, energy=5, psychic=5)
     assert dv.total_value == 100
     assert dv.total_cost == 70
     assert dv.delivered_value == 30
@@ -50,13 +50,14 @@ def test_result_is_frozen_and_keeps_the_components() -> None:
     assert DeliveredValue(1, 2, 3, 4, 5, 6, 7, 8) == dv
 
 
-def test_energy_and_physical_cost_mapping_is_pinned() -> None:
-    """CONTENT §1.1: Chinese texts disagree on 精力/体力; this kit maps energy -> 精力, physical -> 体力."""
-    assert i18n.label("energy_cost", "zh") == "精力成本"
-    assert i18n.label("physical_cost", "zh") == "体力成本"
+def test_energy_and_psychic_cost_mapping_is_pinned() -> None:
+    """Kotler & Keller, Marketing Management: monetary, time, energy and psychic costs; energy is 体力成本,
+    psychic is 精神成本 (the course materials' 精力成本)."""
+    assert i18n.label("psychic_cost", "zh") == "精力成本"
+    assert i18n.label("energy_cost", "zh") == "体力成本"
     doc = delivered_value.__doc__
-    assert "精力成本" in doc and "体力成本" in doc and "swap" in doc
-    assert COST_COMPONENTS == ("monetary", "time", "energy", "physical")
+    assert "精力成本" in doc and "体力成本" in doc and "精神成本" in doc
+    assert COST_COMPONENTS == ("monetary", "time", "energy", "psychic")
     assert VALUE_COMPONENTS == ("product", "service", "personnel", "image")
 
 
@@ -88,7 +89,7 @@ def test_caterpillar_example() -> None:
     assert CATERPILLAR_PRICING["amount"].sum() == 100_000
     offers = pd.DataFrame(
         {"product": [110_000, 90_000], "service": 0, "personnel": 0, "image": 0,
-         "monetary": [100_000, 90_000], "time": 0, "energy": 0, "physical": 0},
+         "monetary": [100_000, 90_000], "time": 0, "energy": 0, "psychic": 0},
         index=["caterpillar", "competitor"],
     )
     table = compare_offers(offers)
@@ -119,8 +120,8 @@ def test_compare_offers_both_and_ties() -> None:
 
 
 def test_compare_offers_bad_input() -> None:
-    with pytest.raises(ValueError, match=r"offers is missing column\(s\) 'physical'; columns present: product"):
-        compare_offers(_offers().drop(columns="physical"))
+    with pytest.raises(ValueError, match=r"offers is missing column\(s\) 'energy'; columns present: product"):
+        compare_offers(_offers().drop(columns="energy"))
     bad = _offers().astype(float)
     bad.loc["budget", "time"] = float("nan")
     with pytest.raises(ValueError, match=r"offers\['time'\] contains 1 missing value"):
@@ -132,7 +133,7 @@ def test_compare_offers_bad_input() -> None:
     with pytest.raises(TypeError, match="offers must be a pandas DataFrame"):
         compare_offers([1, 2, 3])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="total customer cost of 0"):
-        compare_offers(_offers().assign(monetary=0, time=0, energy=0, physical=[0, 1, 1]))
+        compare_offers(_offers().assign(monetary=0, time=0, psychic=0, energy=[0, 1, 1]))
 
 
 _amount = st.floats(min_value=0, max_value=1e6, allow_nan=False)

@@ -24,7 +24,7 @@ MODEL = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426, log_likelihood=-9582.4, n_
 def _offers() -> pd.DataFrame:
     return pd.DataFrame(
         {"product": [70, 60], "service": [20, 10], "personnel": [10, 5], "image": [10, 5],
-         "monetary": [75, 55], "time": [5, 10], "energy": [5, 5], "physical": [5, 5]},
+         "monetary": [75, 55], "time": [5, 10], "psychic": [5, 5], "energy": [5, 5]},
         index=["premium", "budget"],
     )
 
@@ -102,7 +102,7 @@ def test_delivered_value_bars_stack_value_and_cost() -> None:
     assert 110 in tops and 90 in tops and 80 in tops and 75 in tops
     assert any("20" in t.get_text() for t in ax.texts)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "energy (mental) cost" in labels and "product value" in labels
+    assert "psychic (mental) cost" in labels and "product value" in labels
 
 
 def test_stage_mix_counts_in_stage_order() -> None:

@@ -39,7 +39,7 @@ def test_delivered_value_explorer_follows_the_sliders() -> None:
 
 def test_delivered_value_explorer_zero_cost_shows_the_error() -> None:
     box = delivered_value_explorer(draw=False)
-    for comp in ("monetary", "time", "energy", "physical"):
+    for comp in ("monetary", "time", "psychic", "energy"):
         box.controls[f"offer_a:{comp}"].value = 0
     assert box.state["table"] is None
     assert "total customer cost of 0" in box.children[1].value

@@ -16,50 +16,50 @@ from kamcourse.widgets.satisfaction_development import funnel_explorer, ipa_expl
 def test_kano_explorer_moves_category_and_coefficients() -> None:
     box = kano_explorer({"A": 12, "O": 8, "M": 3, "I": 5, "R": 0, "Q": 0})
     assert set(box.controls) == set("AOMIRQ")
-    assert box.result["category"] == "attractive"
-    assert box.result["better"] == pytest.approx(20 / 28)
+    assert box.state["category"] == "attractive"
+    assert box.state["better"] == pytest.approx(20 / 28)
     box.controls["M"].value = 20           # must-be now dominates
-    assert box.result["category"] == "must_be"
-    assert box.result["worse"] == pytest.approx(-28 / 45)
+    assert box.state["category"] == "must_be"
+    assert box.state["worse"] == pytest.approx(-28 / 45)
     box.controls["O"].value = 20           # O ties M: the tie rule M > O keeps must-be
-    assert box.result["category"] == "must_be"
+    assert box.state["category"] == "must_be"
     box.controls["O"].value = 21
-    assert box.result["category"] == "one_dimensional"
+    assert box.state["category"] == "one_dimensional"
     box.controls["R"].value = 10           # reverse answers do not move Better/Worse
-    assert box.result["better"] == pytest.approx((12 + 21) / (12 + 21 + 20 + 5))
-    assert box.result["category"] == "one_dimensional"
-    assert "one-dimensional" in box.summary.value
+    assert box.state["better"] == pytest.approx((12 + 21) / (12 + 21 + 20 + 5))
+    assert box.state["category"] == "one_dimensional"
+    assert "one-dimensional" in box.text.value
     box.controls["R"].value = 50           # ... but once most answers are R the feature is reverse
-    assert box.result["category"] == "reverse"
-    assert box.result["better"] == pytest.approx((12 + 21) / (12 + 21 + 20 + 5))
+    assert box.state["category"] == "reverse"
+    assert box.state["better"] == pytest.approx((12 + 21) / (12 + 21 + 20 + 5))
 
 
 def test_kano_explorer_all_zero_does_not_fail() -> None:
     box = kano_explorer({k: 0 for k in "AOMIRQ"})
-    assert box.result["category"] == "indifferent"
+    assert box.state["category"] == "indifferent"
 
 
 def test_kano_explorer_labels_follow_language() -> None:
     i18n.set_language("zh")
     box = kano_explorer()
     assert "魅力型" in box.controls["A"].description
-    assert box.axes.get_title() == i18n.label("kano_plot_title", "zh")
+    assert box.state["figure_title"] == i18n.label("kano_plot_title", "zh")
 
 
 def test_ipa_explorer_threshold_modes() -> None:
     imp = pd.Series({"q": 7.0, "d": 6.0, "o": 2.0, "p": 1.0})     # mean 4.0, median 4.0
     perf = pd.Series({"q": 6.0, "d": 2.5, "o": 2.0, "p": 10.0})   # mean 5.125, median 4.25
     box = ipa_explorer(imp, perf)
-    assert box.result.to_dict() == {"q": "keep_up", "d": "concentrate_here", "o": "low_priority",
+    assert box.state["quadrants"].to_dict() == {"q": "keep_up", "d": "concentrate_here", "o": "low_priority",
                                     "p": "possible_overkill"}
     box.controls["performance_mode"].value = "fixed"
     box.controls["performance_value"].value = 2.0
-    assert box.result["d"] == "keep_up" and box.result["o"] == "possible_overkill"
+    assert box.state["quadrants"]["d"] == "keep_up" and box.state["quadrants"]["o"] == "possible_overkill"
     box.controls["importance_mode"].value = "fixed"
     box.controls["importance_value"].value = 6.5
-    assert box.result["d"] == "possible_overkill"
+    assert box.state["quadrants"]["d"] == "possible_overkill"
     box.controls["performance_mode"].value = "median"
-    assert box.result["q"] == "keep_up" and box.result["d"] == "low_priority"
+    assert box.state["quadrants"]["q"] == "keep_up" and box.state["quadrants"]["d"] == "low_priority"
 
 
 @pytest.fixture
@@ -73,14 +73,14 @@ def comparison() -> pd.DataFrame:
 
 def test_funnel_explorer_budget_and_rates(comparison) -> None:
     box = funnel_explorer(comparison, budget=10_000, margin=0.3)
-    r = box.result.loc["referral_chain"]
+    r = box.state["funnel"].loc["referral_chain"]
     assert r["customers"] == pytest.approx(20)
     box.controls["budget"].value = 20_000
-    assert box.result.loc["referral_chain", "customers"] == pytest.approx(40)
+    assert box.state["funnel"].loc["referral_chain", "customers"] == pytest.approx(40)
     box.controls["win_rate"].value = 0.2
-    assert box.result.loc["referral_chain", "customers"] == pytest.approx(20)
-    assert box.result.loc["referral_chain", "cost_per_customer"] == pytest.approx(1000)
-    assert box.result.loc["referral_chain", "roi"] == pytest.approx((20 * 30_000 * 0.3 - 20_000) / 20_000)
+    assert box.state["funnel"].loc["referral_chain", "customers"] == pytest.approx(20)
+    assert box.state["funnel"].loc["referral_chain", "cost_per_customer"] == pytest.approx(1000)
+    assert box.state["funnel"].loc["referral_chain", "roi"] == pytest.approx((20 * 30_000 * 0.3 - 20_000) / 20_000)
 
 
 def test_funnel_explorer_method_loads_measured_rates(comparison) -> None:
@@ -89,8 +89,8 @@ def test_funnel_explorer_method_loads_measured_rates(comparison) -> None:
     box.controls["method"].value = "trade_shows"
     assert box.controls["win_rate"].value == pytest.approx(0.2)
     assert box.controls["cost_per_contact"].value == pytest.approx(400)
-    assert list(box.result.index) == ["trade_shows"]
-    assert box.result.loc["trade_shows", "customers"] == pytest.approx(10_000 / 400 * 0.4 * 0.2)
+    assert list(box.state["funnel"].index) == ["trade_shows"]
+    assert box.state["funnel"].loc["trade_shows", "customers"] == pytest.approx(10_000 / 400 * 0.4 * 0.2)
 
 
 def test_funnel_explorer_from_prospects() -> None:

@@ -19,7 +19,8 @@ The chapter in four steps, one module each:
 Importing this package is cheap: scipy is imported when a model is fitted.
 """
 
-from .bgnbd import BGNBD, ConvergenceError, fit_bgnbd
+from .bgnbd import BGNBD, fit_bgnbd
+from .convergence import ConvergenceError
 from .formula import REICHHELD_SASSER_1990, clv, margin_multiple, margin_multiple_table, retention_sensitivity
 from .gamma_gamma import GammaGamma, fit_gamma_gamma
 from .predicted import TIME_UNITS_PER_MONTH, predicted_clv

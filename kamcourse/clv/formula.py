@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._validate import check_fraction, check_number, check_positive_int
+from ..validation import check_fraction, check_number, check_positive_int
 
 __all__ = [
     "REICHHELD_SASSER_1990",

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validate import as_numeric_series
-from ._inputs import converged_fit, repeat_values, report_nonconvergence, scalar_or_series, unwrap
+from ..validation import as_numeric_series, check_positive_int, repeat_values, scalar_or_series, unwrap
+from .convergence import converged_fit, maximise_log_likelihood, report_nonconvergence
 
 __all__ = ["GammaGamma", "fit_gamma_gamma"]
 
@@ -219,38 +219,36 @@ def fit_gamma_gamma(
 
     Examples
     --------
-    >>> gg = fit_gamma_gamma([1, 2, 5, 3, 1, 2, 4, 1], [20.0, 35.5, 28.0, 41.0, 15.0, 25.0, 30.0, 60.0])
+    The 946 CDNOW customers with repeat purchases (mean spend per repeat
+    purchase, dollars):
+
+    >>> from kamcourse.data import load_cdnow
+    >>> s = load_cdnow("summary_monetary").query("frequency > 0")
+    >>> gg = fit_gamma_gamma(s["frequency"], s["monetary_value"])
     >>> gg.converged, gg.n_customers
-    (True, 8)
+    (True, 946)
+    >>> round(gg.p, 2), round(gg.q, 2), round(gg.v, 2)
+    (6.25, 3.74, 15.45)
     >>> fit_gamma_gamma([0, 2], [0.0, 35.5])
     Traceback (most recent call last):
     ...
     ValueError: frequency must be at least 1 for the Gamma-Gamma model, got 0 at 0; ...
     """
-    from scipy.optimize import minimize
-
     f, m = repeat_values(frequency, monetary_value)
     if len(f) == 0:
         raise ValueError("frequency is empty; the model needs customers with repeat purchases")
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
-        raise ValueError(f"max_iter must be a positive whole number, got {max_iter!r}")
+    max_iter = check_positive_int(max_iter, "max_iter")
     x = f.to_numpy()
     money = m.to_numpy()
     scale = 1.0 / float(money.mean())
     ms = money * scale
     n = float(len(x))
 
-    def objective(logp: np.ndarray) -> tuple[float, np.ndarray]:
-        with np.errstate(over="ignore", invalid="ignore"):
-            params = np.exp(logp)
-            ll, d = _loglik_terms(params, x, ms, grad=True)
-            value = -float(ll.sum()) / n
-            gradient = -np.array([g.sum() for g in d]) * params / n
-        if not (np.isfinite(value) and np.isfinite(gradient).all()):
-            return 1e300, np.zeros(3)
-        return value, gradient
+    def terms(params: np.ndarray) -> tuple[float, np.ndarray]:
+        ll, d = _loglik_terms(params, x, ms, grad=True)
+        return float(ll.sum()), np.array([g.sum() for g in d])
 
-    res = minimize(objective, x0=np.zeros(3), jac=True, method="BFGS", options={"maxiter": max_iter, "gtol": 1e-8})
+    res = maximise_log_likelihood(terms, 3, n, max_iter)
     converged, message = converged_fit(res, ("p", "q", "v"))
     p, q, v_s = np.exp(res.x)
     v = v_s / scale

@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validate import as_numeric_series, check_choice, check_number, check_positive_int
-from ._inputs import customer_history
+from ..validation import as_numeric_series, check_choice, check_number, check_positive_int, customer_history
 from .bgnbd import BGNBD
 from .gamma_gamma import GammaGamma
 

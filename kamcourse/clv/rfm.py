@@ -14,7 +14,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validate import as_numeric_series, check_choice, check_positive_int, require_columns
+from ..validation import (
+    as_date,
+    as_numeric_series,
+    check_choice,
+    check_positive_int,
+    check_transactions,
+    require_columns,
+)
 
 __all__ = ["RFM_SEGMENTS", "rfm_summary", "rfm_scores", "rfm_segments"]
 
@@ -32,27 +39,6 @@ RFM_SEGMENTS: dict[tuple[bool, bool, bool], str] = {
     (False, True, False): "general_retention",
     (False, False, False): "general_win_back",
 }
-
-
-def _as_dates(values: pd.Series, name: str) -> np.ndarray:
-    """Dates as datetime64[ns] values; raise on numbers, unparseable text and NaT."""
-    s = values
-    if isinstance(s.dtype, pd.DatetimeTZDtype):
-        s = s.dt.tz_localize(None)
-    elif not pd.api.types.is_datetime64_any_dtype(s):
-        if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
-            raise TypeError(
-                f"{name} must hold dates, got numbers ({s.dtype}); parse them first, "
-                "e.g. pd.to_datetime(df[col].astype(str), format='%Y%m%d')"
-            )
-        try:
-            s = pd.to_datetime(s)
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"{name} holds values that are not dates: {exc}") from None
-    if s.isna().any():
-        first = s.index[s.isna().to_numpy()][0]
-        raise ValueError(f"{name} contains {int(s.isna().sum())} missing date(s) (NaT), first at {first!r}")
-    return s.to_numpy(dtype="datetime64[ns]")
 
 
 def _periods(dates: np.ndarray, freq: str) -> np.ndarray:
@@ -151,43 +137,33 @@ def rfm_summary(
     ValueError: transactions has 2 purchase(s) after observation_end 2025-05-31, the first on 2025-06-01; ...
     """
     check_choice(freq, "freq", _FREQS)
-    cols = [customer_col, date_col] + ([amount_col] if amount_col is not None else [])
-    require_columns(transactions, cols, "transactions")
-    if len(transactions) == 0:
-        raise ValueError("transactions is empty; it needs at least one purchase")
-    customers = transactions[customer_col]
-    missing = customers.isna().to_numpy()
-    if missing.any():
-        first = transactions.index[missing][0]
-        raise ValueError(
-            f"{customer_col} contains {int(missing.sum())} missing value(s) (NaN), first at {first!r}; "
-            "every purchase needs a customer"
-        )
-    k = _periods(_as_dates(transactions[date_col], date_col), freq)
-    if observation_end is None:
-        k_end = int(k.max())
-    else:
-        try:
-            end = pd.Timestamp(observation_end)
-        except (ValueError, TypeError):
-            raise ValueError(f"observation_end must be a date, got {observation_end!r}") from None
-        if pd.isna(end):
-            raise ValueError(f"observation_end must be a date, got {observation_end!r}")
-        if end.tzinfo is not None:
-            end = end.tz_localize(None)
-        k_end = int(_periods(np.array([end.to_datetime64()], dtype="datetime64[ns]"), freq)[0])
-        late = k > k_end
-        if late.any():
-            first_late = int(k[late].min())
-            raise ValueError(
-                f"transactions has {int(late.sum())} purchase(s) after observation_end {end.date()}, "
-                f"the first on {_period_label(first_late, freq)}; keep purchases up to the end, "
-                f"e.g. log[log[{date_col!r}] <= end]"
-            )
-    amounts = None
-    if amount_col is not None:
-        amounts = as_numeric_series(transactions[amount_col], amount_col).to_numpy()
+    customers, dates, amounts = check_transactions(transactions, customer_col, date_col, amount_col)
+    k = _periods(dates.to_numpy(dtype="datetime64[ns]"), freq)
+    k_end = _end_period(k, observation_end, freq, date_col)
+    return _summary(customers, k, k_end, None if amounts is None else amounts.to_numpy(), customer_col)
 
+
+def _end_period(k: np.ndarray, observation_end: Any, freq: str, date_col: str) -> int:
+    """The period of ``observation_end`` (default the last purchase's); no purchase may come after it."""
+    if observation_end is None:
+        return int(k.max())
+    end = as_date(observation_end, "observation_end")
+    k_end = int(_periods(np.array([end.to_datetime64()], dtype="datetime64[ns]"), freq)[0])
+    late = k > k_end
+    if late.any():
+        first_late = int(k[late].min())
+        raise ValueError(
+            f"transactions has {int(late.sum())} purchase(s) after observation_end {end.date()}, "
+            f"the first on {_period_label(first_late, freq)}; keep purchases up to the end, "
+            f"e.g. log[log[{date_col!r}] <= end]"
+        )
+    return k_end
+
+
+def _summary(
+    customers: pd.Series, k: np.ndarray, k_end: int, amounts: np.ndarray | None, customer_col: str
+) -> pd.DataFrame:
+    """frequency, recency, T (and monetary_value) per customer from each purchase's period number."""
     # no row permutation: first/last period per customer with ufunc.at, distinct periods from the
     # sorted (customer, period) keys, first-period and repeat values with bincount
     codes, uniques = pd.factorize(customers, sort=True)

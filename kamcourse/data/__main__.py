@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from .generator import DEFAULT_SEED
-from .loaders import _repo_datasets, write_datasets
+from .loaders import repo_datasets, write_datasets
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=300, help="number of customers (default 300)")
     parser.add_argument("--years", type=int, default=5, help="years of records (default 5)")
     args = parser.parse_args(argv)
-    folder = args.folder if args.folder is not None else _repo_datasets()
+    folder = args.folder if args.folder is not None else repo_datasets()
     written = write_datasets(folder, seed=args.seed, n_customers=args.customers, years=args.years)
     print(f"wrote {len(written)} files for seed {args.seed} to {folder}")
     return 0

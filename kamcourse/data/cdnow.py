@@ -1,11 +1,12 @@
-"""The CDNOW data set (CDNOW 数据集), read from the files of the installed ``lifetimes`` package.
+"""The CDNOW data set (CDNOW 数据集), shipped with the kit in ``datasets/cdnow/``.
 
 CDNOW was an online CD retailer; the data (Fader & Hardie 2001) follow the
 cohort of customers whose first purchase was in the first quarter of 1997,
 to the end of June 1998. It is the standard data set of the BG/NBD paper
-(Fader, Hardie & Lee 2005). The ``lifetimes`` package ships the files; this
-module reads them without importing ``lifetimes`` (whose own loader uses
-``pkg_resources``, gone from setuptools 82 on).
+(Fader, Hardie & Lee 2005). The files are those Bruce Hardie distributes and
+the ``lifetimes`` package ships, byte for byte (source and terms:
+``datasets/README.md``); the kit reads its own copy, so lesson 06 needs no
+package beyond the kit's declared dependencies.
 """
 
 from __future__ import annotations
@@ -21,25 +22,25 @@ __all__ = ["load_cdnow", "CDNOW_KINDS"]
 #: The kinds :func:`load_cdnow` knows.
 CDNOW_KINDS: tuple[str, ...] = ("sample", "master", "summary", "summary_monetary")
 
-_INSTALL_HINT = "pip install lifetimes"
+_MARKER = "CDNOW_sample.txt"
 
 
-def _lifetimes_datasets() -> Path:
+def _cdnow_folder() -> Path:
+    """``kamcourse/_datasets/cdnow`` of an installed wheel, else ``datasets/cdnow`` of a source checkout."""
     try:
-        spec = importlib.util.find_spec("lifetimes")
+        spec = importlib.util.find_spec("kamcourse._datasets.cdnow")
     except (ImportError, ValueError):
         spec = None
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(
-            "the CDNOW data are read from the files of the `lifetimes` package, which is not "
-            f"installed; install it with `{_INSTALL_HINT}` (the kit's test extra pins lifetimes==0.11.3)"
-        )
-    for loc in spec.submodule_search_locations:
-        folder = Path(loc) / "datasets"
-        if (folder / "CDNOW_sample.txt").is_file():
-            return folder
+    if spec is not None and spec.submodule_search_locations:
+        for loc in spec.submodule_search_locations:
+            if (Path(loc) / _MARKER).is_file():
+                return Path(loc)
+    repo = Path(__file__).resolve().parents[2] / "datasets" / "cdnow"
+    if (repo / _MARKER).is_file():
+        return repo
     raise FileNotFoundError(
-        f"the installed `lifetimes` package has no datasets/CDNOW_sample.txt; reinstall it with `{_INSTALL_HINT}`"
+        f"the CDNOW files were not found (neither installed as kamcourse/_datasets/cdnow nor in {repo}); "
+        "reinstall kamcourse (pip install --force-reinstall kamcourse)"
     )
 
 
@@ -58,7 +59,7 @@ def _transactions(path: Path, columns: list[str], skiprows: int) -> pd.DataFrame
 
 @functools.lru_cache(maxsize=4)
 def _read(kind: str) -> pd.DataFrame:
-    folder = _lifetimes_datasets()
+    folder = _cdnow_folder()
     if kind == "sample":
         # columns: CDNOW master id, id within the sample (1..2357, as in the summary), date, CDs, dollars
         cols = ["master_id", "customer_id", "date", "number_of_cds", "dollar_value"]
@@ -79,9 +80,10 @@ def _read(kind: str) -> pd.DataFrame:
 def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     """Load the CDNOW data set (CDNOW 客户交易数据), the classic CLV example.
 
-    Source: Fader & Hardie (2001); used by Fader, Hardie & Lee (2005) to fit
-    the BG/NBD model. Read from the files the ``lifetimes`` package installs,
-    without importing ``lifetimes``.
+    Source: Fader & Hardie (2001), "Forecasting repeat sales at CDNOW: a case
+    study", *Interfaces* 31(3); used by Fader, Hardie & Lee (2005) to fit the
+    BG/NBD model. The files ship with the kit (``datasets/cdnow/``, checked
+    by its ``SHA256SUMS``); no other package is needed.
 
     Parameters
     ----------
@@ -104,8 +106,8 @@ def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     ------
     ValueError
         If ``kind`` is not one of the four kinds.
-    ModuleNotFoundError
-        If ``lifetimes`` is not installed (the message says ``pip install lifetimes``).
+    FileNotFoundError
+        If the kit's copy of the files is missing (a broken installation).
 
     Examples
     --------

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._schema import SCHEMA_VERSION, STUDENT_TABLES, TABLES, Table
 from .loaders import data_folder, load
+from .schema import SCHEMA_VERSION, STUDENT_TABLES, TABLES, Table
 
 __all__ = ["crm", "crm_path", "schema_sql"]
 

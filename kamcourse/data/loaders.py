@@ -1,8 +1,8 @@
-"""Read and write the company's tables as CSV (数据读取与写出).
+"""Read and write the company's tables as CSV files (数据读取与写出).
 
-The CSV layout is fixed so files are byte-for-byte reproducible: columns in
-schema order, money with two decimals, dates ``YYYY-MM-DD``, ``\\n`` line ends,
-UTF-8 without BOM, ``True``/``False`` for flags, empty cells for missing values.
+:func:`load` reads the kit's ``datasets/`` (or the folder ``KAMCOURSE_DATA_DIR``
+names); :func:`write_datasets` writes a seed's tables there. The CSV layout
+and the column types are :mod:`kamcourse.data.csvio`'s.
 """
 
 from __future__ import annotations
@@ -11,15 +11,19 @@ import difflib
 import functools
 import hashlib
 import importlib.util
-import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
-from ._schema import ANSWER_TABLES, ANSWERS, STUDENT_TABLES, TABLES, Table
+from .csvio import csv_text, read_table
+from .generator import DEFAULT_SEED, generate
+from .schema import ANSWER_TABLES, STUDENT_TABLES, table_of
 
-__all__ = ["names", "answer_names", "load", "load_answers", "write_datasets", "data_folder"]
+__all__ = [
+    "names", "answer_names", "load", "load_answers", "write_datasets", "data_folder", "repo_datasets", "dataset_texts",
+    "sha256sums",
+]
 
 #: Environment variable that points :func:`load` at another folder (e.g. a student's variant).
 DATA_DIR_ENV = "KAMCOURSE_DATA_DIR"
@@ -50,67 +54,17 @@ def answer_names() -> list[str]:
     return list(ANSWER_TABLES)
 
 
-# --------------------------------------------------------------------------- text <-> frames
-
-
-def _table(name: str) -> Table:
-    return TABLES[name] if name in TABLES else ANSWERS[name]
-
-
-def _csv_text(df: pd.DataFrame, table: Table) -> str:
-    cols = table.column_names
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise ValueError(f"table {table.name!r} is missing column(s) {missing}")
-    frame = df[cols].copy()
-    for col, kind in table.columns:
-        if kind in ("money", "num"):
-            frame[col] = frame[col].astype(float).round(2) + 0.0
-        elif kind == "date" and pd.api.types.is_datetime64_any_dtype(frame[col]):
-            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
-        elif kind == "bool":
-            frame[col] = frame[col].astype(bool)
-        elif kind == "Int":
-            frame[col] = frame[col].astype("Int64")
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.2f")
-
-
-def _texts_from_frames(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
-    return {name: _csv_text(df, _table(name)) for name, df in frames.items()}
-
-
-def _read(source, table: Table) -> pd.DataFrame:
-    dtypes = {}
-    for col, kind in table.columns:
-        dtypes[col] = {"int": "int64", "money": "float64", "num": "float64"}.get(kind, str)
-    df = pd.read_csv(source, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
-    expected = table.column_names
-    if list(df.columns) != expected:
-        raise ValueError(
-            f"{table.name}.csv has columns {list(df.columns)}, expected {expected}; "
-            "regenerate it with kamcourse.data.write_datasets()"
-        )
-    for col, kind in table.columns:
-        if kind == "date":
-            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
-        elif kind == "Int":
-            df[col] = pd.to_numeric(df[col]).astype("Int64")
-        elif kind == "bool":
-            bad = ~df[col].isin(["True", "False"])
-            if bad.any():
-                raise ValueError(f"{table.name}.{col} holds {df[col][bad].iloc[0]!r}, expected True/False")
-            df[col] = df[col] == "True"
-    return df
-
-
-def _frames_from_text(texts: dict[str, str]) -> dict[str, pd.DataFrame]:
-    return {name: _read(io.StringIO(text), _table(name)) for name, text in texts.items()}
-
-
 # --------------------------------------------------------------------------- where the files are
 
 
-def _repo_datasets() -> Path:
+def repo_datasets() -> Path:
+    """The ``datasets/`` folder of a source checkout of the kit (where ``python -m kamcourse.data`` writes).
+
+    Examples
+    --------
+    >>> repo_datasets().name
+    'datasets'
+    """
     return Path(__file__).resolve().parents[2] / "datasets"
 
 
@@ -149,7 +103,7 @@ def data_folder() -> Path:
         for loc in spec.submodule_search_locations:
             if (Path(loc) / "customers.csv").is_file():
                 return Path(loc)
-    repo = _repo_datasets()
+    repo = repo_datasets()
     if (repo / "customers.csv").is_file():
         return repo
     raise FileNotFoundError(
@@ -163,9 +117,24 @@ def _suggest(name: object, valid: list[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+def _table_name(name: object, answers: bool) -> str:
+    """``name`` if it names a student table (an answer table with ``answers``); the message lists the valid ones."""
+    what, valid, others = ("answer table", ANSWER_TABLES, STUDENT_TABLES) if answers else ("table", STUDENT_TABLES, ANSWER_TABLES)
+    if not isinstance(name, str):
+        article = "an" if answers else "a"
+        raise TypeError(f"name must be {article} {what} name (str), got {name!r} ({type(name).__name__})")
+    if name not in valid:
+        hint = _suggest(name, list(valid))
+        if name in others:
+            hint = (f"; {name!r} is a student table: use load({name!r})" if answers
+                    else f"; {name!r} is an instructor table: use load_answers({name!r})")
+        raise ValueError(f"unknown {what} {name!r}; valid names: {', '.join(valid)}{hint}")
+    return name
+
+
 @functools.lru_cache(maxsize=32)
 def _cached(path: str, mtime: float, name: str) -> pd.DataFrame:
-    return _read(path, _table(name))
+    return read_table(path, table_of(name))
 
 
 def _load_file(path: Path, name: str) -> pd.DataFrame:
@@ -213,14 +182,7 @@ def load(name: str) -> pd.DataFrame:
     ...
     ValueError: unknown table 'ordrs'; valid names: customers, staff, contacts, opportunities, orders, cost_to_serve, service_requests, surveys, kano_survey, prospects; did you mean 'orders'?
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a table name (str), got {name!r} ({type(name).__name__})")
-    if name not in STUDENT_TABLES:
-        hint = _suggest(name, list(STUDENT_TABLES))
-        if name in ANSWER_TABLES:
-            hint = f"; {name!r} is an instructor table: use load_answers({name!r})"
-        raise ValueError(f"unknown table {name!r}; valid names: {', '.join(STUDENT_TABLES)}{hint}")
-    return _load_file(data_folder() / f"{name}.csv", name)
+    return _load_file(data_folder() / f"{_table_name(name, answers=False)}.csv", name)
 
 
 def load_answers(name: str) -> pd.DataFrame:
@@ -253,14 +215,7 @@ def load_answers(name: str) -> pd.DataFrame:
     >>> list(load_answers("runaway_horse").columns)
     ['customer_id', 'staff_id', 'leave_date']
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be an answer table name (str), got {name!r} ({type(name).__name__})")
-    if name not in ANSWER_TABLES:
-        hint = _suggest(name, list(ANSWER_TABLES))
-        if name in STUDENT_TABLES:
-            hint = f"; {name!r} is a student table: use load({name!r})"
-        raise ValueError(f"unknown answer table {name!r}; valid names: {', '.join(ANSWER_TABLES)}{hint}")
-    return _load_file(data_folder() / "instructor" / f"{name}.csv", name)
+    return _load_file(data_folder() / "instructor" / f"{_table_name(name, answers=True)}.csv", name)
 
 
 # --------------------------------------------------------------------------- writing
@@ -279,12 +234,8 @@ def dataset_texts(seed: int | None = None, n_customers: int = 300, years: int = 
     >>> texts["customers.csv"].splitlines()[0]
     'customer_id,name,name_zh,industry,region,size_band,first_order_date,acquisition_method,account_manager_id,payment_terms_days'
     """
-    from .generator import DEFAULT_SEED, _generate_raw
-
-    raw = _generate_raw(DEFAULT_SEED if seed is None else seed, n_customers, years)
-    texts = _texts_from_frames(raw)
-    order = list(STUDENT_TABLES) + list(ANSWER_TABLES)
-    return {_relpath(name): texts[name] for name in order}
+    frames = generate(DEFAULT_SEED if seed is None else seed, n_customers, years)
+    return {_relpath(name): csv_text(frames[name], table_of(name)) for name in (*STUDENT_TABLES, *ANSWER_TABLES)}
 
 
 def sha256sums(texts: dict[str, str]) -> str:

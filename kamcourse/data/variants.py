@@ -40,9 +40,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._catalog import END_DATE
-from ._schema import STUDENT_TABLES
-from .loaders import _frames_from_text, load
+from .csvio import csv_text, read_table
+from .generator import END_DATE, generate
+from .loaders import data_folder, load
+from .schema import STUDENT_TABLES, table_of
 
 __all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "student_key",
            "variant_folder", "DEFAULT_SECRET", "KEY_ENV"]
@@ -195,7 +196,7 @@ class StudentData:
             return load(name)
         if name not in STUDENT_TABLES:
             load(name)  # raises the usual message listing the valid names
-        return _variant_table(self.seed, name).copy()
+        return _variant_frames(self.seed)[name].copy()
 
     @property
     def end_date(self) -> pd.Timestamp:
@@ -205,8 +206,6 @@ class StudentData:
 @functools.lru_cache(maxsize=1)
 def _generator_key() -> str:
     """Changes whenever the generator's output changes (the default data's checksums do)."""
-    from .loaders import data_folder
-
     try:
         sums = (data_folder() / "SHA256SUMS").read_bytes()
     except OSError:
@@ -223,42 +222,26 @@ def _cache_folder(seed: int) -> Path:
 
 
 @functools.lru_cache(maxsize=8)
-def _variant_texts(seed: int) -> dict[str, str]:
-    """The CSV text of each student table of a variant: from the cache, else generated (and cached)."""
+def _variant_frames(seed: int) -> dict[str, pd.DataFrame]:
     folder = _cache_folder(seed)
-    try:
-        return {n: (folder / f"{n}.csv").read_text(encoding="utf-8") for n in STUDENT_TABLES}
+    try:  # the variant cache holds the CSV text write_datasets() would write for this seed
+        return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in STUDENT_TABLES}
     except OSError:  # not there yet, or not readable by this user
         pass
-    from .loaders import dataset_texts
-
-    # the same CSV text write_datasets() would write for this seed (no extra round trip)
-    all_texts = dataset_texts(seed=seed)
-    texts = {n: all_texts[f"{n}.csv"] for n in STUDENT_TABLES}
-    _write(folder, texts)
-    return texts
+    frames = {n: df for n, df in generate(seed=seed).items() if n in STUDENT_TABLES}
+    _write(folder, frames)
+    return frames
 
 
-def _write(folder: Path, texts: dict[str, str]) -> None:
+def _write(folder: Path, frames: dict[str, pd.DataFrame]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for n, text in texts.items():
+        for n, df in frames.items():
             tmp = folder / f".{n}.csv.{os.getpid()}"
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_text(csv_text(df, table_of(n)), encoding="utf-8")
             os.replace(tmp, folder / f"{n}.csv")
     except OSError:
         pass  # a read-only cache only costs time
-
-
-@functools.lru_cache(maxsize=32)
-def _variant_table(seed: int, name: str) -> pd.DataFrame:
-    return _frames_from_text({name: _variant_texts(seed)[name]})[name]
-
-
-def _clear_cache() -> None:
-    """Forget the variants read in this process (tests change the secret or the cache folder)."""
-    _variant_texts.cache_clear()
-    _variant_table.cache_clear()
 
 
 def variant_folder(student: str, secret: str | None = None, write: bool = True) -> Path | None:
@@ -302,9 +285,9 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True) 
         except OSError:
             return None
         return folder
-    texts = _variant_texts(seed)
+    frames = _variant_frames(seed)
     if not all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES):
-        _write(folder, texts)  # read earlier in this process, from another cache folder
+        _write(folder, frames)  # read earlier in this process, from another cache folder
     return folder if all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES) else None
 
 

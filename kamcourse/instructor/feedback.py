@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 from typing import TextIO
 
+from ..i18n import label
 from .checker import split_hidden
 from .course import Course, ensure_tools_on_path, find_course
 from .leaks import hidden_lines
@@ -78,8 +79,19 @@ def _result_output(text: str):
     return nbformat.v4.new_output("stream", name="stdout", text=text + "\n")
 
 
-def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, assignment: str):
+def _language(source_notebook: Path) -> str:
+    """The language of an assignment's source notebook (a Chinese twin says ``zh`` in its metadata)."""
     import nbformat
+
+    language = nbformat.read(source_notebook, as_version=4).metadata.get("kamcourse", {}).get("language")
+    return language if language in ("en", "zh") else "en"
+
+
+def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, assignment: str, lang: str = "en"):
+    import nbformat
+
+    def t(key: str, **values) -> str:
+        return label(f"feedback_{key}", lang).format(**values)
 
     rows = []
     total = maximum = 0.0
@@ -89,13 +101,14 @@ def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, as
             g = grades.get(m["grade_id"], {})
             score = g.get("score")
             rows.append((m["grade_id"], score, g.get("max_score", m.get("points", 0)),
-                         "written answer" if cell.cell_type == "markdown" else "test"))
+                         t("written_answer") if cell.cell_type == "markdown" else t("test")))
             total += score or 0.0
             maximum += float(g.get("max_score", m.get("points", 0)) or 0)
-    lines = [f"# Feedback · {assignment}", "", f"**Student:** {student}  ", f"**Score:** {total:g} / {maximum:g}", "",
-             "| part | kind | points |", "|---|---|---|"]
+    lines = [f"# {t('title')} · {assignment}", "", f"**{t('student')}** {student}  ",
+             f"**{t('score')}** {total:g} / {maximum:g}", "",
+             f"| {t('part')} | {t('kind')} | {t('points')} |", "|---|---|---|"]
     for gid, score, mx, kind in rows:
-        shown = "not graded yet" if score is None else f"{score:g} / {float(mx):g}"
+        shown = t("not_graded") if score is None else t("points_of", score=f"{score:g}", max=f"{float(mx):g}")
         lines.append(f"| {gid} | {kind} | {shown} |")
     header = nbformat.v4.new_markdown_cell("\n".join(lines))
     cells = [header]
@@ -105,22 +118,23 @@ def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, as
         if cell.cell_type == "code" and m.get("grade") and not m.get("solution"):
             gid = m["grade_id"]
             visible, hidden = split_hidden(cell.source)
-            cell.source = visible.rstrip() + ("\n# (hidden checks are not shown)" if hidden.strip() else "")
+            cell.source = visible.rstrip() + ("\n" + t("hidden_not_shown") if hidden.strip() else "")
             g = grades.get(gid, {})
             score, mx = g.get("score") or 0.0, float(g.get("max_score", m.get("points", 0)) or 0)
             verdict = verdicts.get(gid, {})
+            points = {"part": gid, "score": f"{score:g}", "max": f"{mx:g}"}
             if score >= mx > 0:
-                text = f"✓ {gid}: passed ({score:g} of {mx:g} points)"
+                text = t("passed", **points)
             elif verdict.get("part") == "visible" and verdict.get("message"):
-                text = f"✗ {gid}: {verdict['message']} ({score:g} of {mx:g} points)"
+                text = t("failed", why=verdict["message"], **points)
             elif verdict.get("part") == "hidden":
-                text = f"✗ {gid}: a hidden check did not pass ({score:g} of {mx:g} points)"
+                text = t("failed", why=t("hidden_failed"), **points)
             else:
                 failed = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-                what = failed[0].get("ename", "an error") if failed else "a check"
+                what = failed[0].get("ename", t("an_error")) if failed else t("a_check")
                 if failed and what in ("NotRun", "CheckFailed"):
                     what = _scrub(str(failed[0].get("evalue", what)), secrets)
-                text = f"✗ {gid}: {what} ({score:g} of {mx:g} points)"
+                text = t("failed", why=what, **points)
             cell.outputs = [_result_output(_scrub(text, secrets))]
             cell.metadata.pop("nbgrader", None)
         else:
@@ -131,10 +145,11 @@ def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, as
                 g = grades.get(m["grade_id"], {})
                 note = g.get("comment")
                 score = g.get("score")
-                shown = "not graded yet" if score is None else f"{score:g} / {float(g.get('max_score', 0)):g}"
-                extra = f"\n\n> **Teacher's score:** {shown}"
+                shown = t("not_graded") if score is None else t("points_of", score=f"{score:g}",
+                                                                  max=f"{float(g.get('max_score', 0)):g}")
+                extra = f"\n\n> **{t('teacher_score')}** {shown}"
                 if note:
-                    extra += f"  \n> **Comment:** {note}"
+                    extra += f"  \n> **{t('comment')}** {note}"
                 cell.source += extra
         cells.append(cell)
     out = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
@@ -207,8 +222,10 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
     if not graded:
         raise ValueError(f"nothing graded for {assignment!r} in {course.autograded}: run `kamcourse grade {assignment}` first")
     secrets: dict[str, set[str]] = {}
+    languages: dict[str, str] = {}
     for src in (course.source / assignment).glob("*.ipynb"):
         secrets[src.stem] = hidden_lines(src)
+        languages[src.stem] = _language(src)
     state_dir = course.reports / ".state" / assignment
     exporter = HTMLExporter(template_name="lab")
     written: list[Path] = []
@@ -230,15 +247,17 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
                         nb = None
                     if nb is None or state.get("status") in ("notebook missing", "invalid notebook"):
                         reason = state.get("reason") or "the notebook could not be read"
+                        lang = languages[name]
                         page = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-                            f"# Feedback · {assignment}\n\n**Student:** {student}  \n**Score:** "
+                            f"# {label('feedback_title', lang)} · {assignment}\n\n"
+                            f"**{label('feedback_student', lang)}** {student}  \n**{label('feedback_score', lang)}** "
                             f"{state.get('score', 0):g} / {state.get('max_score', 0):g}\n\n"
-                            f"Your submission could not be graded: {html.escape(reason)}. "
-                            "Submit the notebook you were given, under its original name, saved from Jupyter.")])
+                            + label("feedback_not_gradable", lang).format(reason=html.escape(reason)))])
                         body, _ = exporter.from_notebook_node(page)
                     else:
                         verdicts = {v["grade_id"]: v for v in state.get("verdicts", []) if v.get("notebook") == name}
-                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, hidden, student, assignment)
+                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, hidden, student,
+                                    assignment, languages[name])
                         body, _ = exporter.from_notebook_node(fb)
                     leaked = [s for s in hidden if any(f in body for f in _forms(s))]
                     if leaked:

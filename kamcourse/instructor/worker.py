@@ -1,7 +1,8 @@
 """A grading worker: ``python -m kamcourse.instructor.worker``.
 
 Started by :mod:`kamcourse.instructor.grade`; reads one JSON job (a
-submission) per line on stdin and answers one JSON line on stdout. For each notebook of the submission :class:`Engine` starts a new kernel
+submission) per line on stdin and answers one JSON line on stdout. For each
+notebook of the submission :class:`Engine` starts a new kernel
 (:class:`~kamcourse.instructor.sandbox.Kernel`), runs the notebook with
 nbgrader's ``Execute`` preprocessor, takes the answers out of the kernel as
 data before every test cell (:mod:`.codec`), re-decides the tests outside the

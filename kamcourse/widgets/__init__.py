@@ -1,14 +1,17 @@
-"""Interactive explorers (ipywidgets) built on the concept functions.
+"""Interactive explorers (ipywidgets) built on the concept functions, one contract for all.
 
-Each explorer returns a widget to display in a notebook; its callbacks call the
+Each explorer function returns an :class:`~kamcourse.widgets.base.Explorer`
+to display in a notebook: ``controls`` (the input widgets), ``state`` (the
+last result), ``update()``, ``text`` and ``output``. Its callbacks call the
 same tested functions the lessons use, and it redraws a :mod:`kamcourse.viz`
-figure. Importing this module imports ipywidgets and matplotlib.
+figure. Importing this package imports ipywidgets and matplotlib.
 """
 
 from . import cases, customer_value, key_accounts, satisfaction_development
+from .base import Explorer
 from .cases import *  # noqa: F401,F403
 from .customer_value import *  # noqa: F401,F403
 from .key_accounts import *  # noqa: F401,F403
 from .satisfaction_development import *  # noqa: F401,F403
 
-__all__ = [*key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__]
+__all__ = ["Explorer", *key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__]

@@ -5,23 +5,23 @@
   the payoff-matrix figure. For role play: "what would a key-account
   agreement have to change for the stand-off to stop being the outcome?"
 
-Like the other explorers, the widget is a ``VBox`` with ``controls`` (dict of
-the input widgets), ``state`` (dict of the last result; when drawing also
-``draws`` and ``figure_title``) and ``update()``.
+Like the other explorers, it is an :class:`~kamcourse.widgets.base.Explorer`
+(``controls``, ``state``, ``update()``, ``text``, ``output``).
 """
 
 from __future__ import annotations
 
+import ipywidgets as w
+
 from .. import i18n
 from ..cases import gree_gome as _gg
-from ._common import redraw as _redraw
+from ..viz.cases import gree_gome_payoffs
+from .base import Explorer
 
 __all__ = ["standoff_explorer"]
 
 
-
-
-def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):
+def standoff_explorer(game: _gg.Game | None = None, draw: bool = True) -> Explorer:
     """Change the payoffs of the stand-off and watch the equilibrium move (博弈支付探索).
 
     One slider (0-4) per payoff of :data:`kamcourse.cases.gree_gome.STANDOFF`
@@ -40,7 +40,7 @@ def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (keys ``(row, col, player)``, e.g.
         ``("concede", "stop_cut", "gome")``), ``state`` (``game``,
         ``equilibria``, ``gree_best``, ``gome_best``) and ``update()``.
@@ -60,10 +60,6 @@ def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):
     >>> box.state["equilibria"]
     [('hold_prices', 'stop_cut')]
     """
-    import ipywidgets as w
-
-    from ..viz.cases import gree_gome_payoffs
-
     game = _gg.STANDOFF if game is None else game
     if not isinstance(game, _gg.Game):
         raise TypeError(f"game must be a Game (see gree_gome.make_game), got {type(game).__name__}")
@@ -79,14 +75,10 @@ def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):
                                      description=i18n.label(player), layout=w.Layout(width="230px"))
                 controls[(r, c, player)] = slider
                 pair.append(slider)
-            title = w.HTML(f"<b>{i18n.label(r)} / {i18n.label(c)}</b>")
-            cells.append(w.VBox([title, *pair]))
+            cells.append(w.VBox([w.HTML(f"<b>{i18n.label(r)} / {i18n.label(c)}</b>"), *pair]))
         rows.append(w.HBox(cells))
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
 
-    def update(*_) -> None:
+    def compute() -> tuple[dict, str]:
         payoffs = {
             (r, c): (controls[(r, c, players[0])].value, controls[(r, c, players[1])].value)
             for r in game.row_strategies
@@ -94,22 +86,13 @@ def standoff_explorer(game: _gg.Game | None = None, draw: bool = True):
         }
         current = _gg.make_game(payoffs, *players)
         eq = _gg.nash_equilibria(current)
-        state.update(
-            game=current,
-            equilibria=eq,
-            gree_best=_gg.best_responses(current, players[0]),
-            gome_best=_gg.best_responses(current, players[1]),
-        )
         cells = "; ".join(f"({i18n.label(r)}, {i18n.label(c)})" for r, c in eq) or "—"
-        text.value = f"<b>{i18n.label('gg_nash_equilibrium')}:</b> {cells} <i>({i18n.label('status_hypothetical')})</i>"
-        if draw:
-            _redraw(out, lambda: gree_gome_payoffs(current), state)
+        html = f"<b>{i18n.label('gg_nash_equilibrium')}:</b> {cells} <i>({i18n.label('status_hypothetical')})</i>"
+        return {
+            "game": current,
+            "equilibria": eq,
+            "gree_best": _gg.best_responses(current, players[0]),
+            "gome_best": _gg.best_responses(current, players[1]),
+        }, html
 
-    for slider in controls.values():
-        slider.observe(update, names="value")
-    box = w.VBox([*rows, text, out])
-    box.controls = controls
-    box.state = state
-    box.update = update
-    update()
-    return box
+    return Explorer(controls, compute, lambda state: gree_gome_payoffs(state["game"]), layout=rows, draw=draw)

@@ -8,11 +8,9 @@
 - :func:`lifecycle_explorer`: pick a customer → her revenue curve coloured by
   lifecycle stage, her stage now and her lifecycle pattern.
 
-Each explorer is a ``VBox`` with three extra attributes for scripts and tests:
-``controls`` (dict of the input widgets), ``state`` (dict of the last result;
-when drawing, also ``draws`` and ``figure_title``) and ``update()``
-(recompute now). The callbacks call the tested concept functions and redraw a
-:mod:`kamcourse.viz` figure.
+Each is an :class:`~kamcourse.widgets.base.Explorer` (``controls``, ``state``,
+``update()``, ``text``, ``output``); the callbacks call the tested concept
+functions and redraw a :mod:`kamcourse.viz` figure.
 """
 
 from __future__ import annotations
@@ -21,13 +19,17 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import ipywidgets as w
 import pandas as pd
 
 from .. import i18n
 from ..clv import clv, margin_multiple
 from ..lifecycle import classify_stages, lifecycle_curve, lifecycle_pattern, stage_history
-from ..value import COMPONENTS, VALUE_COMPONENTS, compare_offers
-from ._common import redraw as _redraw
+from ..validation import as_date, as_dates, require_columns
+from ..value import COMPONENTS, column_label, compare_offers
+from ..viz.customer_value import plot_clv_retention, plot_delivered_value, plot_lifecycle_curve
+from ..viz.style import text_for
+from .base import Explorer
 
 __all__ = ["delivered_value_explorer", "clv_explorer", "lifecycle_explorer"]
 
@@ -36,23 +38,13 @@ __all__ = ["delivered_value_explorer", "clv_explorer", "lifecycle_explorer"]
 DEFAULT_OFFERS = pd.DataFrame(
     {
         "product": [70.0, 60.0], "service": [20.0, 10.0], "personnel": [10.0, 5.0], "image": [10.0, 5.0],
-        "monetary": [75.0, 55.0], "time": [5.0, 10.0], "energy": [5.0, 5.0], "physical": [5.0, 5.0],
+        "monetary": [75.0, 55.0], "time": [5.0, 10.0], "psychic": [5.0, 5.0], "energy": [5.0, 5.0],
     },
     index=["offer_a", "offer_b"],
 )
 
 
-
-
-def _name(key: Any) -> str:
-    return i18n.label(key) if isinstance(key, str) and key in i18n.GLOSSARY else str(key)
-
-
-def _component_key(name: str) -> str:
-    return f"{name}_value" if name in VALUE_COMPONENTS else f"{name}_cost"
-
-
-def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = True):
+def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = True) -> Explorer:
     """Explore customer delivered value: move each component of two offers (客户让渡价值).
 
     Sixteen sliders, the four value and four cost components of two offers;
@@ -70,7 +62,7 @@ def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = Tr
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (keys ``"<offer>:<component>"``), ``state``
         (``table``: the comparison, ``best``: the chosen offer) and ``update()``.
 
@@ -88,10 +80,6 @@ def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = Tr
     >>> box.state["best"]
     'offer_b'
     """
-    import ipywidgets as w
-
-    from ..viz.customer_value import plot_delivered_value
-
     start = DEFAULT_OFFERS if offers is None else offers
     compare_offers(start)  # validates before building widgets
     if len(start) != 2:
@@ -103,52 +91,40 @@ def delivered_value_explorer(offers: pd.DataFrame | None = None, draw: bool = Tr
         sliders = []
         for comp in COMPONENTS:
             s = w.FloatSlider(value=float(start.loc[name, comp]), min=0.0, max=round(top * 2, 0), step=1.0,
-                              description=i18n.label(_component_key(comp)), style={"description_width": "120px"},
+                              description=column_label(comp), style={"description_width": "120px"},
                               layout=w.Layout(width="340px"))
             controls[f"{name}:{comp}"] = s
             sliders.append(s)
-        columns.append(w.VBox([w.HTML(f"<b>{i18n.label('offer')} {_name(name)}</b>"), *sliders]))
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
+        columns.append(w.VBox([w.HTML(f"<b>{i18n.label('offer')} {text_for(name)}</b>"), *sliders]))
 
-    def current() -> pd.DataFrame:
-        return pd.DataFrame(
+    def compute() -> tuple[dict, str]:
+        offers_now = pd.DataFrame(
             {comp: [controls[f"{n}:{comp}"].value for n in start.index] for comp in COMPONENTS}, index=start.index
         )
-
-    def update(*_) -> None:
-        offers_now = current()
         try:
             table = compare_offers(offers_now)
         except ValueError as exc:  # e.g. every cost set to 0
-            state.update(table=None, best=None)
-            text.value = f"<b style='color:#D55E00'>{exc}</b>"
-            return
+            return {"offers": offers_now, "table": None, "best": None}, f"<b style='color:#D55E00'>{exc}</b>"
         best = table.index[0]
-        state.update(table=table, best=best)
         lines = [
-            f"{i18n.label('offer')} {_name(n)}: {i18n.label('total_customer_value')} {r.total_value:,.0f} − "
+            f"{i18n.label('offer')} {text_for(n)}: {i18n.label('total_customer_value')} {r.total_value:,.0f} − "
             f"{i18n.label('total_customer_cost')} {r.total_cost:,.0f} = "
             f"<b>{i18n.label('customer_delivered_value')} {r.delivered_value:,.0f}</b> "
             f"({i18n.label('wins_on')}: {i18n.label(r.wins_on)})"
             for n, r in table.iterrows()
         ]
-        text.value = "<br>".join(lines) + f"<br>➜ <b>{i18n.label('offer')} {_name(best)}</b>"
-        if draw:
-            _redraw(out, lambda: plot_delivered_value(offers_now), state)
+        html = "<br>".join(lines) + f"<br>➜ <b>{i18n.label('offer')} {text_for(best)}</b>"
+        return {"offers": offers_now, "table": table, "best": best}, html
 
-    for s in controls.values():
-        s.observe(update, names="value")
-    box = w.VBox([w.HBox(columns), text, out])
-    box.controls = controls
-    box.state = state
-    box.update = update
-    update()
-    return box
+    def figure(state: dict):
+        return None if state["table"] is None else plot_delivered_value(state["offers"])
+
+    return Explorer(controls, compute, figure, layout=[w.HBox(columns)], draw=draw)
 
 
-def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount_rate: float = 0.10, draw: bool = True):
+def clv_explorer(
+    margin: float = 100.0, retention: float = 0.8, discount_rate: float = 0.10, draw: bool = True
+) -> Explorer:
     """Explore CLV with constant margin and retention (客户终身价值与利润乘数).
 
     Three sliders; the text gives the margin multiple r/(1+d−r), the CLV
@@ -165,7 +141,7 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount_rate: f
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (``"margin"``, ``"retention"``, ``"discount_rate"``),
         ``state`` (``margin_multiple``, ``clv``, ``clv_plus_5``,
         ``increase``) and ``update()``.
@@ -179,49 +155,38 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount_rate: f
     >>> round(box.state["margin_multiple"], 2)
     4.5
     """
-    import ipywidgets as w
-
-    from ..viz.customer_value import plot_clv_retention
-
     clv(margin, retention, discount_rate)  # validates the starting values
     style = {"description_width": "initial"}
     top = max(1000.0, 3 * abs(float(margin)))
     step = 10.0 ** max(0, int(math.log10(top)) - 2)
-    m_slider = w.FloatSlider(value=float(margin), min=0.0, max=top, step=step,
-                             description=i18n.label("margin_per_period"), style=style)
-    r_slider = w.FloatSlider(value=float(retention), min=0.0, max=0.95, step=0.01, readout_format=".0%",
-                             description=i18n.label("retention_rate"), style=style)
-    d_slider = w.FloatSlider(value=float(discount_rate), min=0.0, max=0.30, step=0.01, readout_format=".0%",
-                             description=i18n.label("discount_rate"), style=style)
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
+    controls = {
+        "margin": w.FloatSlider(value=float(margin), min=0.0, max=top, step=step,
+                                description=i18n.label("margin_per_period"), style=style),
+        "retention": w.FloatSlider(value=float(retention), min=0.0, max=0.95, step=0.01, readout_format=".0%",
+                                   description=i18n.label("retention_rate"), style=style),
+        "discount_rate": w.FloatSlider(value=float(discount_rate), min=0.0, max=0.30, step=0.01, readout_format=".0%",
+                                       description=i18n.label("discount_rate"), style=style),
+    }
 
-    def update(*_) -> None:
-        m, r, d = float(m_slider.value), float(r_slider.value), float(d_slider.value)
+    def compute() -> tuple[dict, str]:
+        m, r, d = (float(controls[k].value) for k in ("margin", "retention", "discount_rate"))
         mm = margin_multiple(r, d)
         value = clv(m, r, d)
         better = clv(m, min(r + 0.05, 0.99), d)
         increase = better / value - 1 if value else None
-        state.update(margin=m, retention=r, discount_rate=d, margin_multiple=mm, clv=value,
-                     clv_plus_5=better, increase=increase)
         gain = f" (+{increase:.0%})" if increase is not None else ""
-        text.value = (
+        html = (
             f"{i18n.label('margin_multiple')} = {r:.2f} / (1 + {d:.2f} − {r:.2f}) = <b>{mm:.2f}</b><br>"
             f"{i18n.label('customer_lifetime_value')} = {m:,.0f} × {mm:.2f} = <b>{value:,.1f}</b><br>"
             f"{i18n.label('improved_retention')}: {better:,.1f}{gain}"
         )
-        if draw:
-            _redraw(out, lambda: plot_clv_retention(m, d, retention=r), state)
+        return {"margin": m, "retention": r, "discount_rate": d, "margin_multiple": mm, "clv": value,
+                "clv_plus_5": better, "increase": increase}, html
 
-    for s in (m_slider, r_slider, d_slider):
-        s.observe(update, names="value")
-    box = w.VBox([w.HBox([m_slider, r_slider, d_slider]), text, out])
-    box.controls = {"margin": m_slider, "retention": r_slider, "discount_rate": d_slider}
-    box.state = state
-    box.update = update
-    update()
-    return box
+    def figure(state: dict):
+        return plot_clv_retention(state["margin"], state["discount_rate"], retention=state["retention"])
+
+    return Explorer(controls, compute, figure, layout=[w.HBox(list(controls.values()))], draw=draw)
 
 
 def lifecycle_explorer(
@@ -234,7 +199,7 @@ def lifecycle_explorer(
     names: pd.Series | None = None,
     first_orders: pd.Series | None = None,
     draw: bool = True,
-):
+) -> Explorer:
     """Explore one customer's lifecycle: pick a customer, see her curve and stages (客户生命周期).
 
     A drop-down of customers; for the chosen one the figure shows revenue per
@@ -263,7 +228,7 @@ def lifecycle_explorer(
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (``"customer"``), ``state`` (``customer``,
         ``stage``, ``pattern``, ``curve``, ``history``) and ``update()``.
 
@@ -284,12 +249,9 @@ def lifecycle_explorer(
     >>> box.state["stage"]
     'exploration'
     """
-    import ipywidgets as w
-
-    from ..viz.customer_value import plot_lifecycle_curve
-
-    dates = pd.to_datetime(transactions[date_col])
-    end = pd.Timestamp(as_of) if as_of is not None else dates.max()
+    require_columns(transactions, [customer_col, date_col, amount_col], "transactions")
+    dates = as_dates(transactions[date_col], date_col)
+    end = as_date(as_of, "as_of") if as_of is not None else dates.max()
     rules = {"first_orders": first_orders, "data_start": dates.min()}
     now_stages = classify_stages(transactions, customer_col, date_col, amount_col, end, **rules)
     ids = list(now_stages.index) if customers is None else list(customers)
@@ -300,32 +262,28 @@ def lifecycle_explorer(
         raise ValueError("customers is empty; give at least one customer id")
     options = [(f"{names.get(c, c)} ({c})" if names is not None else str(c), c) for c in ids]
     picker = w.Dropdown(options=options, value=ids[0], description=i18n.label("customer"))
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
-    quarter_ends = pd.date_range(dates.min(), end, freq="QE")
-    if len(quarter_ends) == 0 or quarter_ends[-1] < end.normalize():
-        quarter_ends = quarter_ends.append(pd.DatetimeIndex([end.normalize()]))
+    quarter_ends = _quarter_ends(dates.min(), end)
 
-    def update(*_) -> None:
+    def compute() -> tuple[dict, str]:
         cust = picker.value
         own = transactions[transactions[customer_col] == cust]
         curve = lifecycle_curve(own, customer_col, date_col, amount_col, cust, freq="Q", end=end)
         history = stage_history(own, customer_col, date_col, amount_col, quarter_ends, **rules).loc[cust]
         stage = str(now_stages.loc[cust])
         pattern = lifecycle_pattern(history)
-        state.update(customer=cust, stage=stage, pattern=pattern, curve=curve, history=history)
-        text.value = (
+        html = (
             f"{i18n.label('current_stage')}: <b>{i18n.label(stage)}</b> · "
             f"{i18n.label('lifecycle_pattern')}: <b>{i18n.label(pattern)}</b>"
         )
-        if draw:
-            _redraw(out, lambda: plot_lifecycle_curve(curve, history), state)
+        return {"customer": cust, "stage": stage, "pattern": pattern, "curve": curve, "history": history}, html
 
-    picker.observe(update, names="value")
-    box = w.VBox([picker, text, out])
-    box.controls = {"customer": picker}
-    box.state = state
-    box.update = update
-    update()
-    return box
+    return Explorer({"customer": picker}, compute, lambda state: plot_lifecycle_curve(state["curve"], state["history"]),
+                    draw=draw)
+
+
+def _quarter_ends(start: pd.Timestamp, end: pd.Timestamp) -> pd.DatetimeIndex:
+    """The quarter ends from ``start`` to ``end``, and ``end`` itself: the dates the stages are read on."""
+    quarter_ends = pd.date_range(start, end, freq="QE")
+    if len(quarter_ends) == 0 or quarter_ends[-1] < end.normalize():
+        quarter_ends = quarter_ends.append(pd.DatetimeIndex([end.normalize()]))
+    return quarter_ends

@@ -5,38 +5,30 @@
 - :func:`portfolio_explorer`: weights of the attractiveness criteria and the
   two thresholds → how many accounts fall in each quadrant, and which.
 
-Each explorer is a ``VBox`` with three extra attributes for scripts and tests:
-``controls`` (dict of the input widgets), ``state`` (dict of the last result;
-when drawing, also ``draws`` and ``figure_title``) and ``update()`` (recompute now). The callbacks call the tested concept
+Each is an :class:`~kamcourse.widgets.base.Explorer` (``controls``, ``state``,
+``update()``, ``text``, ``output``); the callbacks call the tested concept
 functions and redraw a :mod:`kamcourse.viz` figure.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
+import ipywidgets as w
 import pandas as pd
 
 from .. import i18n
-from .._validate import check_fraction, check_number
 from ..accounts import QUADRANTS, portfolio_quadrant, score_accounts
 from ..economics import breakeven_volume_increase
-from ._common import redraw as _redraw
-
-if TYPE_CHECKING:  # ipywidgets is imported inside the explorers
-    from ipywidgets import VBox
+from ..validation import check_fraction, check_number, require_columns
+from ..viz.key_accounts import plot_breakeven, plot_portfolio
+from ..viz.style import percent_text
+from .base import Explorer
 
 __all__ = ["discount_explorer", "portfolio_explorer"]
 
 
-def _pct(x: float, digits: int = 0) -> str:
-    return f"{100 * x:.{digits}f}%"
-
-
-
-
-def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool = True) -> VBox:
+def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool = True) -> Explorer:
     """Explore the discount break-even: how much more must we sell after a price cut? (折扣盈亏平衡)
 
     Two sliders, the gross margin and the discount; the text gives
@@ -55,7 +47,7 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (``"margin"``, ``"discount"``), ``state``
         (``margin``, ``discount``, ``increase`` or None, ``message``) and ``update()``.
 
@@ -74,47 +66,35 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
     >>> box.state["increase"] is None
     True
     """
-    import ipywidgets as w
-
-    from ..viz.key_accounts import plot_breakeven
-
     margin = check_fraction(margin, "margin", low=0.0, high=1.0, low_open=True, high_open=True)
     discount = check_number(discount, "discount")
     if discount < 0:
         raise ValueError(f"discount must not be negative, got {discount!r}")
-    m_slider = w.FloatSlider(value=margin, min=min(0.05, margin), max=max(0.60, margin), step=0.01, readout_format=".0%",
-                             description=i18n.label("gross_margin"), style={"description_width": "initial"})
-    d_slider = w.FloatSlider(value=discount, min=0.0, max=max(0.50, discount), step=0.01, readout_format=".0%",
-                             description=i18n.label("discount"), style={"description_width": "initial"})
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
+    style = {"description_width": "initial"}
+    controls = {
+        "margin": w.FloatSlider(value=margin, min=min(0.05, margin), max=max(0.60, margin), step=0.01,
+                                readout_format=".0%", description=i18n.label("gross_margin"), style=style),
+        "discount": w.FloatSlider(value=discount, min=0.0, max=max(0.50, discount), step=0.01, readout_format=".0%",
+                                  description=i18n.label("discount"), style=style),
+    }
 
-    def update(*_) -> None:
-        m, d = float(m_slider.value), float(d_slider.value)
-        state.update(margin=m, discount=d)
+    def compute() -> tuple[dict, str]:
+        m, d = float(controls["margin"].value), float(controls["discount"].value)
         try:
             inc = breakeven_volume_increase(m, d)
         except ValueError:
-            state.update(increase=None, message=i18n.label("no_volume_recovers"))
-            text.value = f"<b style='color:#D55E00'>{state['message']}</b>"
-        else:
-            msg = i18n.label("volume_needed_text").format(discount=_pct(d), margin=_pct(m), increase=_pct(inc, 1))
-            state.update(increase=inc, message=msg)
-            text.value = f"<b>{msg}</b>"
-        if draw:
-            point = (m, d) if state["increase"] is not None else None
-            margins = sorted({round(m, 4), 0.2, 0.3, 0.4})
-            _redraw(out, lambda: plot_breakeven(margins=margins, point=point), state)
+            msg = i18n.label("no_volume_recovers")
+            return {"margin": m, "discount": d, "increase": None, "message": msg}, f"<b style='color:#D55E00'>{msg}</b>"
+        msg = i18n.label("volume_needed_text").format(discount=percent_text(d), margin=percent_text(m),
+                                                      increase=percent_text(inc, 1))
+        return {"margin": m, "discount": d, "increase": inc, "message": msg}, f"<b>{msg}</b>"
 
-    m_slider.observe(update, names="value")
-    d_slider.observe(update, names="value")
-    box = w.VBox([w.HBox([m_slider, d_slider]), text, out])
-    box.controls = {"margin": m_slider, "discount": d_slider}
-    box.state = state
-    box.update = update
-    update()
-    return box
+    def figure(state: dict):
+        point = (state["margin"], state["discount"]) if state["increase"] is not None else None
+        margins = sorted({round(state["margin"], 4), 0.2, 0.3, 0.4})
+        return plot_breakeven(margins=margins, point=point)
+
+    return Explorer(controls, compute, figure, layout=[w.HBox(list(controls.values()))], draw=draw)
 
 
 def portfolio_explorer(
@@ -123,7 +103,7 @@ def portfolio_explorer(
     strength: str | pd.Series,
     names: pd.Series | None = None,
     draw: bool = True,
-) -> VBox:
+) -> Explorer:
     """Explore the key-account portfolio: weights and thresholds → four account types (大客户组合矩阵).
 
     Customer attractiveness is :func:`kamcourse.accounts.score_accounts` of
@@ -148,7 +128,7 @@ def portfolio_explorer(
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
         With ``controls`` (``"weight:<column>"``, ``"attractiveness_threshold"``,
         ``"strength_threshold"``), ``state`` (``quadrants`` Series, ``counts``
         dict, ``key_accounts`` list) and ``update()``.
@@ -168,59 +148,56 @@ def portfolio_explorer(
     >>> box.state["counts"]
     {'key': 1, 'key_development': 1, 'maintenance': 1, 'opportunistic': 1}
     """
-    import ipywidgets as w
-
-    from ..viz.key_accounts import plot_portfolio
-
     if isinstance(strength, str):
-        from .._validate import require_columns
-
         require_columns(criteria, [strength], "criteria")
         strength_values = criteria[strength].astype(float)
     else:
         strength_values = pd.Series(strength, dtype=float)
     start = score_accounts(criteria, weights)  # validates the weights and columns before building widgets
-    sliders = {
-        col: w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=str(col),
-                           style={"description_width": "initial"})
-        for col, v in weights.items()
-    }
-    s_min, s_max = float(strength_values.min()), float(strength_values.max())
-    step = (s_max - s_min) / 100 if s_max > s_min else 0.01
-    t_attr = w.FloatSlider(value=float(start.median()), min=0.0, max=1.0, step=0.01,
-                           description=i18n.label("attractiveness"), style={"description_width": "initial"})
-    t_str = w.FloatSlider(value=float(strength_values.median()), min=s_min, max=max(s_max, s_min + step), step=step,
-                          description=i18n.label("relative_strength"), style={"description_width": "initial"})
-    text = w.HTML()
-    out = w.Output()
-    state: dict = {}
+    sliders, thresholds = _portfolio_controls(weights, float(start.median()), strength_values)
+    controls = {**sliders, **thresholds}
 
-    def update(*_) -> None:
-        current = {col: s.value for col, s in sliders.items()}
+    def threshold() -> tuple[float, float]:
+        return thresholds["attractiveness_threshold"].value, thresholds["strength_threshold"].value
+
+    def compute() -> tuple[dict, str]:
+        current = {key.split(":", 1)[1]: s.value for key, s in sliders.items()}
         if sum(current.values()) <= 0:
-            text.value = f"<b style='color:#D55E00'>{i18n.label('weights_all_zero')}</b>"
-            state.update(quadrants=None, counts=None, key_accounts=[])
-            return
+            no_weights = {"attractiveness": None, "quadrants": None, "counts": None, "key_accounts": []}
+            return no_weights, f"<b style='color:#D55E00'>{i18n.label('weights_all_zero')}</b>"
         attr = score_accounts(criteria, current)
-        quad = portfolio_quadrant(attr, strength_values, threshold=(t_attr.value, t_str.value))
+        quad = portfolio_quadrant(attr, strength_values, threshold=threshold())
         counts = {q: int((quad == q).sum()) for q in QUADRANTS}
         keys = list(quad[quad == "key"].index)
         shown = [str(names.get(k, k)) if names is not None else str(k) for k in keys]
-        state.update(attractiveness=attr, quadrants=quad, counts=counts, key_accounts=keys)
         rows = "".join(f"<tr><td>{i18n.label(q)}</td><td style='text-align:right'>{counts[q]}</td></tr>" for q in QUADRANTS)
-        text.value = (
-            f"<table>{rows}</table><p><b>{i18n.label('key')}:</b> {', '.join(shown) or '-'}</p>"
-        )
-        if draw:
-            _redraw(out, lambda: plot_portfolio(attr, strength_values, threshold=(t_attr.value, t_str.value),
-                                                labels=names), state)
+        html = f"<table>{rows}</table><p><b>{i18n.label('key')}:</b> {', '.join(shown) or '-'}</p>"
+        return {"attractiveness": attr, "quadrants": quad, "counts": counts, "key_accounts": keys}, html
 
-    for s in (*sliders.values(), t_attr, t_str):
-        s.observe(update, names="value")
-    update()
-    box = w.VBox([w.HBox([w.VBox(list(sliders.values())), w.VBox([t_attr, t_str])]), text, out])
-    box.controls = {**{f"weight:{c}": s for c, s in sliders.items()},
-                    "attractiveness_threshold": t_attr, "strength_threshold": t_str}
-    box.state = state
-    box.update = update
-    return box
+    def figure(state: dict):
+        if state["attractiveness"] is None:
+            return None
+        return plot_portfolio(state["attractiveness"], strength_values, threshold=threshold(), labels=names)
+
+    layout = [w.HBox([w.VBox(list(sliders.values())), w.VBox(list(thresholds.values()))])]
+    return Explorer(controls, compute, figure, layout=layout, draw=draw)
+
+
+def _portfolio_controls(
+    weights: Mapping[str, float], attractiveness_median: float, strength: pd.Series
+) -> tuple[dict[str, w.FloatSlider], dict[str, w.FloatSlider]]:
+    """The weight sliders and the two threshold sliders (starting at the medians) of :func:`portfolio_explorer`."""
+    style = {"description_width": "initial"}
+    sliders = {
+        f"weight:{col}": w.FloatSlider(value=float(v), min=0.0, max=5.0, step=0.5, description=str(col), style=style)
+        for col, v in weights.items()
+    }
+    s_min, s_max = float(strength.min()), float(strength.max())
+    step = (s_max - s_min) / 100 if s_max > s_min else 0.01
+    thresholds = {
+        "attractiveness_threshold": w.FloatSlider(value=attractiveness_median, min=0.0, max=1.0, step=0.01,
+                                                  description=i18n.label("attractiveness"), style=style),
+        "strength_threshold": w.FloatSlider(value=float(strength.median()), min=s_min, max=max(s_max, s_min + step),
+                                            step=step, description=i18n.label("relative_strength"), style=style),
+    }
+    return sliders, thresholds

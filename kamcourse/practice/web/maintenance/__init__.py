@@ -1,0 +1,1 @@
+"""System maintenance: the company data, backup, restore and upgrade (第十章 系统维护与升级)."""

@@ -1,0 +1,1 @@
+"""Statistics pages: customers, business, service (第九章 统计分析)."""
