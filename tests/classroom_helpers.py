@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import http.cookiejar as cookiejar
 import json
 import os
@@ -52,6 +53,23 @@ classroom_setup = _load_setup_module()
 
 
 # --------------------------------------------------------------------------- can it run here?
+_REACHABLE = Path(tempfile.gettempdir()) / "kamcourse-reachable.json"
+
+
+@contextlib.contextmanager
+def _reachable_state():
+    """The shared record of folders opened by :func:`reachable` (processes that hold them, old modes), locked."""
+    with open(_REACHABLE.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            state = json.loads(_REACHABLE.read_text())
+        except (OSError, ValueError):
+            state = {"holders": [], "modes": {}}
+        state["holders"] = [h for h in state["holders"] if alive(int(h.split(":")[0]))]  # a killed run holds nothing
+        yield state
+        _REACHABLE.write_text(json.dumps(state))
+
+
 @contextlib.contextmanager
 def reachable(path: Path = ROOT):
     """Let every user *enter* (not list) the folders above ``path`` while the block runs (as root).
@@ -59,20 +77,31 @@ def reachable(path: Path = ROOT):
     The class's users run the kit's environment from the clone; a clone in a
     private folder (a temporary folder of mode 0700, say) is out of their
     reach. Each folder above it that others cannot enter gets the search bit
-    (o+x) for the time of the test, and its mode back afterwards.
+    (o+x) while any test process needs it (tests may run at once in several
+    processes), and its mode back when the last one is done.
     """
-    changed = []
+    if os.geteuid() != 0:
+        yield []
+        return
+    me = f"{os.getpid()}:{uuid.uuid4().hex}"
+    with _reachable_state() as state:
+        for folder in reversed(Path(path).resolve().parents):
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if not mode & 0o001:
+                state["modes"].setdefault(str(folder), mode)
+                os.chmod(folder, mode | 0o001)
+        state["holders"].append(me)
+        opened = list(state["modes"])
     try:
-        if os.geteuid() == 0:
-            for folder in reversed(Path(path).resolve().parents):
-                mode = stat.S_IMODE(folder.stat().st_mode)
-                if not mode & 0o001:
-                    os.chmod(folder, mode | 0o001)
-                    changed.append((folder, mode))
-        yield [str(f) for f, _ in changed]
+        yield opened
     finally:
-        for folder, mode in reversed(changed):
-            os.chmod(folder, mode)
+        with _reachable_state() as state:
+            state["holders"].remove(me)
+            if not state["holders"]:
+                for folder, mode in state["modes"].items():
+                    if os.path.isdir(folder):
+                        os.chmod(folder, mode)
+                state["modes"] = {}
 
 
 def skip_reason() -> str | None:
