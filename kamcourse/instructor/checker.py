@@ -24,6 +24,7 @@ import contextlib
 import io
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,9 +267,9 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
             else:
                 verdicts.append(_run_test(step, namespace, answer_names, snapshots.get(step.grade_id), caller))
     finally:
-        import matplotlib.pyplot as plt
-
-        plt.close("all")
+        plt = sys.modules.get("matplotlib.pyplot")  # imported only if an instructor cell drew
+        if plt is not None:
+            plt.close("all")
     return verdicts
 
 
