@@ -31,7 +31,9 @@ UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;
 # never fetch a Python from elsewhere than the machine: the venv is built from $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages lab test bench lock upgrade clean help
+SITE   := _build/site
+
+.PHONY: setup system-packages lab test bench lock upgrade site handouts test-site clean help
 
 help:
 	@echo "make lab      set up, then open JupyterLab on notebooks/00_start_here.ipynb (ARGS=--no-browser on a server)"
@@ -40,6 +42,9 @@ help:
 	@echo "make setup    create .venv with exactly the versions in uv.lock, register the Jupyter kernel"
 	@echo "make lock     update uv.lock after a change to the dependencies in pyproject.toml"
 	@echo "make upgrade  move uv.lock to the newest versions the ranges allow, then run the tests"
+	@echo "make site     build the course website, English and Chinese, into $(SITE)/ (open $(SITE)/index.html)"
+	@echo "make handouts print a PDF of every lesson and case from the site into _build/handouts/ (headless Chromium)"
+	@echo "make test-site  build the whole site, then run the browser tests on every page of it"
 
 setup: system-packages $(STAMP)
 
@@ -63,7 +68,7 @@ $(UV):
 
 # uv.lock -> a hashed requirements list -> exactly those versions in .venv, then the kit itself (editable).
 # Going through the list (not `uv sync`) lets a package mirror serve the files: UV_DEFAULT_INDEX=<mirror>.
-$(STAMP): pyproject.toml uv.lock | $(UV)
+$(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	@$(UV) export --locked --quiet --all-extras --no-emit-project --format requirements.txt -o $(VENV)/uv-lock.txt || { \
 	  echo "make setup: uv.lock does not match pyproject.toml (a dependency changed without the lock):"; \
 	  echo "run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md, adding a dependency)."; exit 1; }
@@ -76,6 +81,11 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 	elif command -v npm >/dev/null 2>&1; then \
 	  (cd classroom && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci in classroom/ failed: the classroom test will be skipped"; \
 	else echo "npm not found: configurable-http-proxy not installed, the classroom test will be skipped"; fi
+	@# the website's JavaScript, served from the site itself: MathJax, RequireJS, the widgets HTML manager
+	@if [ -f website/node_modules/.package-lock.json ] && [ ! website/package-lock.json -nt website/node_modules/.package-lock.json ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  (cd website && npm ci --no-audit --no-fund --loglevel=error) || echo "warning: npm ci in website/ failed: make site and the site tests need it"; \
+	else echo "npm not found: make site and the site tests need website/node_modules (npm ci in website/)"; fi
 	@touch $(STAMP)
 
 lock: | $(UV)
@@ -94,8 +104,18 @@ lab: setup
 test: setup
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup $(ARGS)
 
+site: setup
+	$(PY) website/build.py --out $(SITE)
+
+handouts: site
+	$(PY) website/handouts.py --site $(SITE) --out _build/handouts
+
+# the whole site, then the browser tests on every page of it (make test checks a small subset site)
+test-site: site
+	KAMCOURSE_SITE_DIR=$(SITE) $(PY) -m pytest tests/test_site.py $(ARGS)
+
 bench: setup
 	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache _build test-artifacts website/node_modules

@@ -2,8 +2,9 @@
 
 Subcommands: ``data`` (the company's tables), ``crm`` (the practice CRM system,
 :mod:`kamcourse.practice.cli`), for instructors ``release``, ``grade``,
-``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), and ``i18n``
-for the Chinese track (see :mod:`kamcourse.translation`).
+``feedback`` and ``export`` (see :mod:`kamcourse.instructor`), ``i18n``
+for the Chinese track (see :mod:`kamcourse.translation`), and for trainers
+``workshop`` (see :mod:`kamcourse.workshop`).
 """
 
 from __future__ import annotations
@@ -90,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     # the practice CRM has its own parser (kamcourse.practice.cli): `kamcourse crm --help`
     sub.add_parser("crm", help="the practice CRM system (客户关系管理实训系统): kamcourse crm [--port N] [--no-browser]",
                    add_help=False)
+    ws = sub.add_parser("workshop", help="list the explorers, or show some full screen without code (Voila)")
+    ws.add_argument("pages", nargs="*", metavar="NAME", help="workshop page(s) to serve; none: list them")
+    ws.add_argument("--all", action="store_true", help="serve every workshop page")
+    ws.add_argument("--lang", choices=["en", "zh"], default=None, help="language of the pages (default: KAMCOURSE_LANG or en)")
+    ws.add_argument("--port", type=int, default=None, help="TCP port (default: a free one)")
+    ws.add_argument("--no-browser", action="store_true", help="do not open a browser; print the URL")
+    ws.add_argument("--room", metavar="IP", default=None,
+                    help="serve a room: bind to this address of the room's network (needs --participants)")
+    ws.add_argument("--participants", type=int, default=0, help="with --room: how many participant tokens to make")
+    ws.add_argument("--tokens", default="workshop-tokens.csv",
+                    help="with --room: where to write the participants' links (default workshop-tokens.csv)")
     return parser
 
 
@@ -139,6 +151,21 @@ def _instructor(args: argparse.Namespace) -> int:
     raise ValueError(f"unknown command {args.command!r}")
 
 
+def _workshop(args: argparse.Namespace) -> int:
+    from . import i18n, workshop
+
+    lang = args.lang or i18n.get_language()
+    if not args.pages and not args.all:
+        print(i18n.label("workshop_list_header", lang))
+        for page in workshop.PAGES.values():
+            minutes = i18n.label("workshop_minutes", lang).format(minutes=page.minutes)
+            print(f"  {page.name:<16} {i18n.label(f'workshop_{page.name}_title', lang)}  ({minutes}; {page.lesson})")
+        return 0
+    pages = workshop.names() if args.all else args.pages
+    return workshop.run(pages, lang=lang, port=args.port, ip=args.room or "127.0.0.1",
+                        open_browser=not args.no_browser, participants=args.participants, tokens_file=args.tokens)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kamcourse`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
@@ -169,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .translation.command import run
 
             return run(args)
+        if args.command == "workshop":
+            return _workshop(args)
         return _instructor(args)
     except (ValueError, TypeError, KeyError, OSError, RuntimeError) as exc:
         print(f"kamcourse: error: {exc}", file=sys.stderr)

@@ -6,6 +6,8 @@
   satisfaction x loyalty grid (Jones & Sasser 1995);
 - :func:`loyalty_type`: true, latent, spurious and no loyalty from relative
   attitude x repeat patronage (Dick & Basu 1994);
+- :func:`relative_patronage`: repeat patronage relative to the customer's own
+  past, a loyalty behaviour that does not simply track the customer's size;
 - :func:`repurchase_by_satisfaction`: the satisfaction trap (满意陷阱) measured in
   the company's data: next-year repurchase by satisfaction score.
 """
@@ -24,6 +26,7 @@ from .validation import (
     as_numeric_series,
     check_choice,
     check_not_empty,
+    check_positive_int,
     is_scalar,
     paired_series,
     require_columns,
@@ -37,6 +40,7 @@ __all__ = [
     "satisfaction_zone",
     "customer_type",
     "loyalty_type",
+    "relative_patronage",
     "repurchase_by_satisfaction",
 ]
 
@@ -128,7 +132,7 @@ def customer_type(
     The satisfaction x loyalty grid of Jones & Sasser (1995):
 
     - ``"apostle"`` (忠诚者/传道者): high satisfaction, high loyalty;
-    - ``"mercenary"`` (图利者): high satisfaction, low loyalty: they come and go;
+    - ``"mercenary"`` (唯利是图者): high satisfaction, low loyalty: they come and go;
     - ``"hostage"`` (人质): low satisfaction, high loyalty: trapped by
       switching costs or a monopoly, they leave when they can;
     - ``"defector"`` (背叛者): low, low; the extreme form is the *terrorist*
@@ -221,6 +225,79 @@ def loyalty_type(
     ta = threshold_value(att, attitude_threshold, "attitude_threshold")
     tr = threshold_value(rep, repeat_threshold, "repeat_threshold")
     return two_by_two(att, rep, ta, tr, ("loyalty", "latent", "spurious", "none")).rename("loyalty_type")
+
+
+def relative_patronage(
+    orders: pd.DataFrame,
+    year: int,
+    baseline_years: int = 3,
+    customer_col: str = "customer_id",
+    date_col: str = "order_date",
+    order_col: str = "order_id",
+) -> pd.Series:
+    """Repeat patronage relative to the customer's own past (相对重复购买).
+
+    Dick & Basu (1994) define loyalty with *relative* patronage: how much of
+    her buying a customer gives us. A plain count of orders mostly measures
+    how big the customer is. Without the customer's purchases from other
+    suppliers (share of wallet), this kit compares a customer's orders in
+    ``year`` with what she used to place (this kit's convention)::
+
+        relative patronage = orders in year / mean yearly orders over the
+                             baseline_years before it (years with orders only)
+
+    1 means "as many orders as usual", 0 "stopped buying", above 1 "more".
+
+    Parameters
+    ----------
+    orders : pandas.DataFrame
+        One row per order line, columns ``customer_id``, ``order_date``,
+        ``order_id`` (an order counts once however many lines it has).
+    year : int
+        The year whose patronage is measured; it must have orders.
+    baseline_years : int, default 3
+        How many years before ``year`` make the customer's usual level.
+    customer_col, date_col, order_col : str
+        Column names, if different.
+
+    Returns
+    -------
+    pandas.Series
+        Per customer who ordered in ``year`` or in the baseline years, named
+        ``relative_patronage``; NaN for a customer with no order in the
+        baseline years (a new customer has no usual level yet: drop or treat
+        those rows explicitly).
+
+    Raises
+    ------
+    ValueError
+        If columns are missing, dates are invalid, ``baseline_years`` < 1 or
+        ``year`` has no orders.
+
+    References
+    ----------
+    .. [1] Dick, A. S., & Basu, K. (1994). Customer loyalty: Toward an integrated
+       conceptual framework. *Journal of the Academy of Marketing Science* 22(2), 99-113.
+
+    Examples
+    --------
+    >>> orders = pd.DataFrame({"customer_id": ["a", "a", "a", "b", "b", "b", "c"],
+    ...     "order_id": ["o1", "o2", "o3", "o4", "o5", "o6", "o7"],
+    ...     "order_date": pd.to_datetime(["2023-03-01", "2024-05-01", "2025-02-01",
+    ...                                   "2023-01-10", "2024-01-10", "2024-06-10", "2025-04-01"])})
+    >>> relative_patronage(orders, 2025, baseline_years=2).to_dict()
+    {'a': 1.0, 'b': 0.0, 'c': nan}
+    """
+    require_columns(orders, [customer_col, date_col, order_col], "orders")
+    baseline_years = check_positive_int(baseline_years, "baseline_years")
+    years = as_dates(orders[date_col], f"orders[{date_col!r}]").dt.year
+    if not (years == year).any():
+        raise ValueError(f"year: no orders in {year}")
+    window = years.between(year - baseline_years, year)
+    counts = (orders.loc[window, order_col].groupby([orders.loc[window, customer_col], years[window]]).nunique()
+              .unstack(fill_value=0).reindex(columns=range(year - baseline_years, year + 1), fill_value=0))
+    usual = counts.drop(columns=year).replace(0, np.nan).mean(axis=1)
+    return (counts[year] / usual).rename("relative_patronage").rename_axis(customer_col)
 
 
 def repurchase_by_satisfaction(

@@ -23,6 +23,9 @@ os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-"
 
 import pytest
 
+# browser-test fixtures (tests/browser.py: one Playwright per test process, Debian's Chromium)
+pytest_plugins = ["browser"]
+
 
 @pytest.fixture(autouse=True)
 def _english_and_closed_figures():

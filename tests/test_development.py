@@ -180,10 +180,14 @@ def test_method_comparison_bad_input() -> None:
 # pipeline, orientation, acquisition value
 
 from kamcourse.development import (  # noqa: E402
+    MARKETING_LEVERS,
     ORIENTATION,
+    ORIENTATION_ASPECTS,
+    ORIENTATIONS,
     PIPELINE_STAGES,
     acquisition_value,
     development_orientation,
+    orientation_table,
     pipeline_stages,
     pipeline_summary,
 )
@@ -249,14 +253,31 @@ def test_pipeline_bad_input() -> None:
         pipeline_stages(o[o["stage"] == "negotiation"])
 
 
-def test_orientation_covers_every_method() -> None:
-    assert set(ORIENTATION) == set(METHOD_KEYS)
-    assert development_orientation("advertising") == "marketing_oriented"
-    assert development_orientation(pd.Series(["door_to_door"], index=["c9"])).to_dict() == {"c9": "selling_oriented"}
-    with pytest.raises(ValueError, match="methods must be one of 'door_to_door'.*got 'cold_call'"):
+def test_orientation_contrasts_the_two_strategies() -> None:
+    """Course materials: marketing-oriented = attractive 4Ps; selling-oriented = find (prospecting) then persuade.
+
+    Every prospecting method, advertising and trade shows included, is a tool of the selling-oriented route.
+    """
+    assert ORIENTATIONS == ("marketing_oriented", "selling_oriented")
+    assert {m: ORIENTATION[m] for m in METHOD_KEYS} == dict.fromkeys(METHOD_KEYS, "selling_oriented")
+    assert [ORIENTATION[lever] for lever in MARKETING_LEVERS] == ["marketing_oriented"] * 4
+    assert development_orientation("advertising") == "selling_oriented"
+    assert development_orientation("trade_shows") == "selling_oriented"
+    assert development_orientation(pd.Series(["price"], index=["c9"])).to_dict() == {"c9": "marketing_oriented"}
+    with pytest.raises(ValueError, match="levers must be one of 'product'.*got 'cold_call'"):
         development_orientation("cold_call")
-    with pytest.raises(ValueError, match="methods contains 1 missing value"):
+    with pytest.raises(ValueError, match="levers contains 1 missing value"):
         development_orientation(["online", None])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_orientation_table_has_every_aspect_for_both_strategies(language) -> None:
+    table = orientation_table(language)
+    assert table.index.tolist() == list(ORIENTATION_ASPECTS) and table.columns.tolist() == list(ORIENTATIONS)
+    assert table.map(lambda t: isinstance(t, str) and len(t) > 1 and not t.startswith("orient_")).all().all()
+    if language == "zh":  # the materials' words: 最高境界 ... 理想途径; 没有明显特色或缺乏吸引力
+        assert "最高境界" in table.loc["when", "marketing_oriented"]
+        assert "缺乏吸引力" in table.loc["when", "selling_oriented"]
 
 
 def test_acquisition_value() -> None:
@@ -271,11 +292,13 @@ def test_acquisition_value() -> None:
     assert t.loc["referral_chain", "revenue_12m_per_active_customer"] == 900.0
     assert t.loc["referral_chain", "revenue_12m_per_customer"] == 450.0
     assert t.loc["trade_shows", "revenue_12m"] == 20.0  # 2024-12-31 is outside the 365 days up to 2025-12-31
-    o = acquisition_value(customers, orders, by="orientation")
-    assert o.loc["marketing_oriented", "customers"] == 2
-    assert o.loc["marketing_oriented", "revenue_12m"] == 120.0
-    with pytest.raises(ValueError, match="by must be one of 'acquisition_method', 'orientation'; got 'region'"):
+    assert "orientation" not in t.columns  # every method is a selling-oriented tool: nothing to split on
+    o = acquisition_value(customers.assign(region=["east", "east", "north", "north"]), orders, by="region")
+    assert o.loc["east", "customers"] == 2 and o.loc["east", "revenue_12m"] == 1000.0
+    with pytest.raises(ValueError, match="customers is missing column.*region"):
         acquisition_value(customers, orders, by="region")
+    with pytest.raises(ValueError, match="unknown method 'cold_call'"):
+        acquisition_value(customers.assign(acquisition_method="cold_call"), orders)
 
 
 def test_company_prospects_and_pipeline() -> None:
@@ -290,5 +313,5 @@ def test_company_prospects_and_pipeline() -> None:
     stages = pipeline_stages(data.load("opportunities"))
     assert stages["reached"].is_monotonic_decreasing
     customers = data.load("customers")
-    assert set(customers["acquisition_method"]) <= set(ORIENTATION)
+    assert set(customers["acquisition_method"]) <= set(METHOD_KEYS)
     assert acquisition_value(customers, data.load("orders"))["customers"].sum() == len(customers)

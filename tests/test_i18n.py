@@ -94,3 +94,21 @@ def test_warns_once_with_the_fix_when_no_font(monkeypatch) -> None:
 
 def test_bilingual_term() -> None:
     assert i18n.bilingual("customer") == "customer (客户)"
+
+
+def test_glossary_uses_the_terms_of_the_materials_and_mainstream_textbooks() -> None:
+    """Issue 12: 获客成本, 唯利是图者, 需求确认, 相互依赖型, 最近购买时间; one pattern per KAM stage model;
+    one self-reference (本工具包); the course materials' aliases 衰退期 and 普通大客户 shown."""
+    from kamcourse.relationship import KAM_STAGES, MCDONALD_ROGERS_STAGES
+
+    zh = {key: i18n.label(key, "zh") for key in i18n.GLOSSARY}
+    text = "\n".join(zh.values())
+    for wrong in ("获取成本", "图利者", "资格审查", "互相依赖", "近度", "本教材", "本套件"):
+        assert wrong not in text.replace("唯利是图者", ""), wrong
+    assert zh["acquisition_cost"] == "获客成本" and zh["mercenary"] == "唯利是图者"
+    assert zh["qualification"] == "需求确认" and zh["interdependent_kam"] == "相互依赖型关系"
+    assert zh["recency"].startswith("最近购买时间")
+    assert all(zh[s].endswith("期") for s in KAM_STAGES), [zh[s] for s in KAM_STAGES]
+    assert all("型" in zh[s] for s in MCDONALD_ROGERS_STAGES), [zh[s] for s in MCDONALD_ROGERS_STAGES]
+    assert "衰退期" in zh["decline"] and "普通大客户" in zh["ordinary"]
+    assert "本工具包" in zh["src_kit"] and "本工具包" in zh["pm_kit_summary"]

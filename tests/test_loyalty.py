@@ -9,6 +9,7 @@ import pytest
 from kamcourse.loyalty import (
     customer_type,
     loyalty_type,
+    relative_patronage,
     repurchase_by_satisfaction,
     satisfaction_zone,
 )
@@ -140,3 +141,34 @@ def test_satisfaction_trap_in_company_data() -> None:
     assert rates[5] == rates.max()
     assert rates[5] - rates[4] > (rates[4] - rates[1])  # the step at the top box is the big one
     assert t.loc[4, "defection_rate"] > 5 * t.loc[5, "defection_rate"]
+
+
+def test_relative_patronage_against_the_customers_own_past() -> None:
+    orders = pd.DataFrame({"customer_id": ["a", "a", "a", "a", "b", "b", "c"],
+                           "order_id": ["o1", "o1", "o2", "o3", "o4", "o5", "o6"],  # o1 has two lines: one order
+                           "order_date": pd.to_datetime(["2023-03-01", "2023-03-01", "2024-05-01", "2025-02-01",
+                                                         "2022-01-10", "2024-06-10", "2025-04-01"])})
+    r = relative_patronage(orders, 2025, baseline_years=3)
+    assert r["a"] == 1.0            # one order a year, as usual
+    assert r["b"] == 0.0            # bought in the baseline years, nothing in 2025
+    assert np.isnan(r["c"])         # new customer: no usual level, NaN (never dropped silently)
+    assert relative_patronage(orders, 2025, baseline_years=1)["a"] == 1.0
+    with pytest.raises(ValueError, match="year: no orders in 2026"):
+        relative_patronage(orders, 2026)
+    with pytest.raises(ValueError, match="baseline_years must be at least 1"):
+        relative_patronage(orders, 2025, baseline_years=0)
+    with pytest.raises(ValueError, match="orders is missing column"):
+        relative_patronage(orders.drop(columns="order_id"), 2025)
+
+
+def test_relative_patronage_does_not_track_size_like_an_order_count() -> None:
+    """Issue 12: repeat patronage as an order count tracks account size (Dick & Basu 1994 mean *relative* patronage)."""
+    from kamcourse import data
+
+    orders = data.load("orders")
+    size = orders.groupby("customer_id")["net_revenue"].sum()
+    relative = relative_patronage(orders, 2025).dropna()
+    count = orders[orders["order_date"].dt.year == 2025].groupby("customer_id")["order_id"].nunique()
+    count = count.reindex(relative.index, fill_value=0)
+    assert count.corr(size[count.index], method="spearman") > 0.6
+    assert abs(relative.corr(size[relative.index], method="spearman")) < 0.2

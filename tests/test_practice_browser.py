@@ -5,11 +5,10 @@ and one flow again at a phone-sized viewport. Screenshots go to test-artifacts/p
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from browser import launch
 from test_practice_system import start_server
 
 # one worker runs both tests, so they share one server (make test uses --dist loadgroup)
@@ -17,9 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("practice-browser")]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "test-artifacts" / "practice"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -34,21 +30,14 @@ def crm_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """Debian's Chromium through Playwright (never `playwright install`); this module's own fixture."""
-    if not (os.path.exists(CHROMIUM) and shutil.which("chromium")):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Debian's chromium is missing: `make setup` installs it")
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+def browser(playwright_session, tmp_path_factory):
+    """Debian's Chromium through the shared Playwright session of tests/browser.py (one per test process)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium")), executable_path=CHROMIUM, headless=True, args=ARGS,
-            locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(90_000)  # the machine may be busy
-        yield context
-        context.close()
+    context = launch(playwright_session, tmp_path_factory.mktemp("chromium"), locale="zh-CN",
+                     timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(90_000)  # the machine may be busy
+    yield context
+    context.close()
 
 
 def log_in(page, url: str, password: str, user: str = "admin") -> None:

@@ -204,3 +204,13 @@ def test_coverage_recovers_the_generators_contact_models() -> None:
     horse = data.load_answers("runaway_horse").iloc[0]
     row = coverage.loc[horse["customer_id"]]
     assert row["model"] == "bow_tie" and row["key_person"] == horse["staff_id"] and row["key_person_left"]
+
+
+def test_printed_layout_is_the_transpose() -> None:
+    """Course materials, table 关系营销的水平: margin as rows (高/中/低利润), customers as columns (很多/中等/很少)."""
+    printed = relationship_matrix("zh").T
+    assert printed.index.tolist() == ["high", "medium", "low"]
+    assert printed.columns.tolist() == ["many", "medium", "few"]
+    assert printed.loc["high"].tolist() == ["责任型", "积极型", "合伙型"]
+    assert printed.loc["medium"].tolist() == ["反应型", "责任型", "积极型"]
+    assert printed.loc["low"].tolist() == ["基本型或反应型", "反应型", "责任型"]

@@ -414,11 +414,11 @@ def test_seven_indicators_on_hand_data() -> None:
     assert list(t.columns) == list(sat.INDICATORS) and list(t.index) == [2025]
     r = t.loc[2025]
     assert r["reputation"] == pytest.approx(2 / 3)          # overall >= 4
-    assert r["name_recall"] == pytest.approx(1 / 3)         # repurchase intention 5
+    assert r["brand_insistence"] == pytest.approx(1 / 3)         # repurchase intention 5
     assert r["repurchase_rate"] == pytest.approx(1 / 2)     # c1 of {c1, c2}
     assert r["complaint_rate"] == pytest.approx(1 / 2)      # c1 of buyers {c1, c3}; c2 did not buy in 2025
     assert r["amount_per_purchase"] == pytest.approx((1000 + 300 + 200) / 3)
-    assert r["price_sensitivity"] == pytest.approx((0.05 * 1000 + 0.2 * 300) / 1500)
+    assert r["discount_granted"] == pytest.approx((0.05 * 1000 + 0.2 * 300) / 1500)
     assert r["referral_rate"] == pytest.approx(2 / 3)       # promoters 9-10
 
 
@@ -432,7 +432,7 @@ def test_indicator_index_weights() -> None:
     assert s.loc[2025, "indicator_index"] == pytest.approx(expected)
     only_rep = {k: 0.0 for k in sat.INDICATORS} | {"reputation": 2.0}
     assert sat.indicator_index(t, only_rep).loc[2025, "indicator_index"] == pytest.approx(100 * 2 / 3)
-    with pytest.raises(ValueError, match="weights is missing name_recall"):
+    with pytest.raises(ValueError, match="weights is missing brand_insistence"):
         sat.indicator_index(t, {"reputation": 1.0})
     with pytest.raises(ValueError, match=r"weights\[.reputation.\] must not be negative"):
         sat.indicator_index(t, only_rep | {"reputation": -1})

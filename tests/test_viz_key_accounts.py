@@ -132,3 +132,12 @@ def test_portfolio_quadrant_labels_in_corners() -> None:
     ax = v.plot_portfolio(pd.Series({"A": 9, "B": 2}), pd.Series({"A": 8, "B": 1}), threshold=5)
     texts = {t.get_text() for t in ax.texts}
     assert {"key accounts", "key development accounts", "maintenance accounts", "opportunistic accounts"} <= texts
+
+
+def test_relationship_matrix_is_drawn_as_printed() -> None:
+    """The course materials print margin as rows (high at the top) and number of customers as columns."""
+    ax = v.plot_relationship_matrix()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["high margin", "medium margin", "low margin"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["many", "medium number", "few"]
+    top_right = [t.get_text() for t in ax.texts if t.get_position() == (2.5, 2.5)]
+    assert top_right == ["partnership"]

@@ -86,3 +86,21 @@ def test_the_style_is_an_explicit_choice() -> None:
     with matplotlib.rc_context():
         use_course_style()
         assert matplotlib.rcParams["axes.spines.top"] is False
+
+
+def test_chinese_words_in_an_english_figure_are_drawn_after_an_rc_reset() -> None:
+    """English figures with Chinese words (the Gree-Gome timeline quotes 清理格力库存) keep a CJK fallback font even when
+    something resets matplotlib's settings after set_language (IPython's inline backend does on first use)."""
+    import warnings
+
+    from kamcourse import i18n
+
+    i18n.set_language("en")
+    if i18n.setup_cjk_font(quiet=True) is None:
+        pytest.skip("no CJK font installed on this machine")
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "Glyph ... missing from font(s) DejaVu Sans" is a UserWarning
+            ax = viz.gree_gome_timeline()
+            ax.figure.canvas.draw()

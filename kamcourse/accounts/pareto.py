@@ -163,8 +163,11 @@ def abc_classes(values: pd.Series, cutoffs: tuple[float, float] = (0.8, 0.95)) -
                   "B" if cum_share before k < cutoffs[1]
                   "C" otherwise
 
-    Source: ABC analysis after the Pareto principle; the course materials'
-    A/B/C customer grading.
+    Source: ABC analysis after the Pareto principle; the cutoffs are this
+    kit's convention. The course materials' A/B/C customer grading is by
+    contribution *and* cooperation potential (A: a major contribution and
+    long-term potential), with no percentage cutoffs: revenue shares measure
+    only the first half.
 
     Parameters
     ----------
@@ -184,6 +187,12 @@ def abc_classes(values: pd.Series, cutoffs: tuple[float, float] = (0.8, 0.95)) -
         If values are not numbers or ``cutoffs`` is not a pair.
     ValueError
         If a value is negative or NaN, or the cutoffs are out of order or range.
+
+    References
+    ----------
+    .. [1] Juran's Pareto principle as used in ABC inventory and customer analysis
+       (this kit's cutoffs).
+    .. [2] Course materials (the Chinese KAM/CRM course documents the kit follows), 客户分级: A/B/C by contribution and cooperation potential.
 
     Examples
     --------

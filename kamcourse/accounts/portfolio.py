@@ -9,7 +9,7 @@ from ..validation import check_number, paired_series
 
 __all__ = ["QUADRANTS", "portfolio_quadrant", "portfolio_thresholds"]
 
-#: The four account types of the portfolio matrix (course materials; McDonald & Rogers).
+#: The four account types of the portfolio matrix (names as in the course materials).
 QUADRANTS: tuple[str, ...] = ("key", "key_development", "maintenance", "opportunistic")
 
 
@@ -67,8 +67,9 @@ def portfolio_quadrant(
 
     The course materials sort customers by how attractive the customer is to
     us (客户吸引力) and how strong we are with that customer compared with
-    competitors (相对优势) into four types (McDonald & Rogers' key account
-    portfolio; quadrant names as in the course materials)::
+    competitors (相对优势) into four types. The two axes are those of McDonald &
+    Rogers' (1998) key account portfolio (an adapted directional policy
+    matrix); the four names are the course materials'::
 
                               strength high        strength low
         attractiveness high   "key"                "key_development"
@@ -99,6 +100,12 @@ def portfolio_quadrant(
     ValueError
         If a score is NaN, the two inputs describe different customers, or
         ``threshold`` is not one number or a pair.
+
+    References
+    ----------
+    .. [1] McDonald, M., & Rogers, B. (1998). *Key Account Management: Learning from
+       Supplier and Customer Perspectives*. Butterworth-Heinemann.
+    .. [2] Course materials (the Chinese KAM/CRM course documents the kit follows): 大客户, 重点开发客户, 维持关系客户, 机会主义客户.
 
     Examples
     --------

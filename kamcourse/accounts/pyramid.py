@@ -45,9 +45,10 @@ def customer_pyramid(
     Customers ranked by value (ties by label) are cut into four tiers from
     the top: VIP customers (VIP客户) ≈1%, major customers (重要客户) ≈4%,
     ordinary customers (普通客户) ≈15%, small customers (小客户) ≈80%
-    (course materials; the same split is also told as platinum, gold, iron
-    and lead customers, CONTENT §5.5; the customer pyramid itself is
-    Zeithaml, Rust & Lemon 2001). Tier sizes come from the cumulative shares::
+    (the course materials' split, which they call 普通大客户 for the third
+    tier; Zeithaml, Rust & Lemon 2001 built a customer pyramid by
+    *profitability*, platinum, gold, iron and lead, with no fixed shares).
+    Tier sizes come from the cumulative shares::
 
         last rank of tier j = round(n × (s_1 + … + s_j))    (halves round up)
 
@@ -74,6 +75,12 @@ def customer_pyramid(
         If a value is negative or NaN, or the shares are not four
         non-negative fractions summing to 1.
 
+    References
+    ----------
+    .. [1] Course materials (the Chinese KAM/CRM course documents the kit follows): VIP客户 1%, 重要客户 4%, 普通大客户 15%, 小客户 80%.
+    .. [2] Zeithaml, V. A., Rust, R. T., & Lemon, K. N. (2001). The customer pyramid:
+       Creating and serving profitable customers. *California Management Review* 43(4), 118-142.
+
     Examples
     --------
     >>> values = pd.Series(range(1000, 0, -1), index=[f"C{i:04d}" for i in range(1000)])
@@ -98,8 +105,8 @@ def pyramid_table(
     """Customers and revenue in each tier of the customer pyramid (客户金字塔汇总).
 
     Summarises :func:`customer_pyramid`: how many customers each tier holds
-    and how much of the total value they bring (course materials; Zeithaml,
-    Rust & Lemon 2001)::
+    and how much of the total value they bring (course materials' 1/4/15/80
+    split; compare Zeithaml, Rust & Lemon 2001, whose pyramid ranks by profit)::
 
         revenue_share_tier = Σ value in tier / Σ value
 

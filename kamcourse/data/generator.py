@@ -21,6 +21,7 @@ import pandas as pd
 from ..validation import check_positive_int
 from ..vocabulary import INDUSTRIES, PROSPECTING_METHOD_KEYS, REGIONS, SIZE_BANDS, STAGE_RULES, STAGES
 from .csvio import typed_frame
+from .extensions import build_extensions
 from .schema import ANSWER_TABLES, STUDENT_TABLES, table_of
 from .simulate.catalog import DEFAULT_SEED, END_DATE, KANO_FEATURES
 from .simulate.company import Company, simulate
@@ -203,8 +204,11 @@ def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -
         raise ValueError(f"years must be at most 30, got {years}")
     company = simulate(seed, n_customers, years)
     cid = np.array([f"C{i + 1:04d}" for i in range(company.world.n)])
-    tables = {
+    core = {
         **_customer_tables(company, cid), **_sales_tables(company, cid), **_service_tables(company, cid),
         **_answer_tables(company, cid),
     }
-    return {name: typed_frame(tables[name], table_of(name)) for name in (*STUDENT_TABLES, *ANSWER_TABLES)}
+    tables = {name: typed_frame(df, table_of(name)) for name, df in core.items()}
+    # later chapters' tables, each from its own random stream (the core tables stay as they are)
+    tables.update({name: typed_frame(df, table_of(name)) for name, df in build_extensions(tables, seed).items()})
+    return {name: tables[name] for name in (*STUDENT_TABLES, *ANSWER_TABLES)}

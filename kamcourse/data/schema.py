@@ -13,9 +13,9 @@ Column kinds
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..vocabulary import SURVEY_ATTRIBUTES
+from .extensions import EXTENSIONS
+from .table import Table
 
 __all__ = [
     "Table", "TABLES", "ANSWERS", "STUDENT_TABLES", "ANSWER_TABLES", "SCHEMA_VERSION", "SURVEY_ATTRIBUTES", "table_of",
@@ -23,33 +23,6 @@ __all__ = [
 
 #: Bump when the database layout changes (the cached SQLite copy is rebuilt).
 SCHEMA_VERSION = "1"
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table: ``columns`` as (name, kind) pairs, primary key, foreign keys, indexes."""
-
-    name: str
-    columns: tuple[tuple[str, str], ...]
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, table, column)
-    indexes: tuple[tuple[str, ...], ...] = ()
-    not_null: tuple[str, ...] = field(default=())
-
-    @property
-    def column_names(self) -> list[str]:
-        """The column names in schema order."""
-        return [c for c, _ in self.columns]
-
-    def kind(self, column: str) -> str:
-        """The kind of one column (``"str"``, ``"date"``, ``"money"`` ...).
-
-        Examples
-        --------
-        >>> TABLES["orders"].kind("order_date")
-        'date'
-        """
-        return dict(self.columns)[column]
 
 
 _ATTRS = SURVEY_ATTRIBUTES
@@ -192,15 +165,19 @@ _ANSWER_LIST = [
 ]
 
 #: Student tables, in the order :func:`kamcourse.data.names` lists them.
+#: The core tables come first; the tables of later chapters (:mod:`kamcourse.data.extensions`) follow.
 STUDENT_TABLES: tuple[str, ...] = (
     "customers", "staff", "contacts", "opportunities", "orders",
     "cost_to_serve", "service_requests", "surveys", "kano_survey", "prospects",
+    *(t.name for ext in EXTENSIONS for t in ext.tables),
 )
 #: Instructor-only answer tables (``datasets/instructor/``).
-ANSWER_TABLES: tuple[str, ...] = tuple(t.name for t in _ANSWER_LIST)
+ANSWER_TABLES: tuple[str, ...] = (
+    *(t.name for t in _ANSWER_LIST), *(t.name for ext in EXTENSIONS for t in ext.answers),
+)
 
-TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
-ANSWERS: dict[str, Table] = {t.name: t for t in _ANSWER_LIST}
+TABLES: dict[str, Table] = {t.name: t for t in (*_TABLE_LIST, *(t for ext in EXTENSIONS for t in ext.tables))}
+ANSWERS: dict[str, Table] = {t.name: t for t in (*_ANSWER_LIST, *(t for ext in EXTENSIONS for t in ext.answers))}
 
 
 def table_of(name: str) -> Table:

@@ -14,9 +14,10 @@ methods of finding them (寻找客户的方法). One module each:
 - :mod:`~kamcourse.development.pipeline`: :func:`pipeline_stages`,
   :func:`pipeline_summary`: stage conversion, win rate and cycle time of the
   opportunity pipeline (销售漏斗/商机管道);
-- :mod:`~kamcourse.development.orientation`: :func:`development_orientation`,
-  :func:`acquisition_value`: marketing- vs selling-oriented development, and
-  what the customers it brought are worth.
+- :mod:`~kamcourse.development.orientation`: :func:`orientation_table` (the
+  two strategies side by side), :func:`development_orientation` (which
+  strategy a lever belongs to: the 4Ps or a prospecting method),
+  :func:`acquisition_value` (what the customers each method brought are worth).
 
 >>> from kamcourse import development
 >>> development.PROSPECTING_METHODS.loc[0, "zh"]
@@ -25,19 +26,31 @@ methods of finding them (寻找客户的方法). One module each:
 
 from .funnel import FUNNEL_STAGES, method_comparison, prospecting_funnel
 from .methods import PROSPECTING_METHODS, prospecting_methods
-from .orientation import ORIENTATION, acquisition_value, development_orientation
+from .orientation import (
+    MARKETING_LEVERS,
+    ORIENTATION,
+    ORIENTATION_ASPECTS,
+    ORIENTATIONS,
+    acquisition_value,
+    development_orientation,
+    orientation_table,
+)
 from .pipeline import PIPELINE_STAGES, pipeline_stages, pipeline_summary
 
 __all__ = [
     "PROSPECTING_METHODS",
     "FUNNEL_STAGES",
     "PIPELINE_STAGES",
+    "ORIENTATIONS",
+    "MARKETING_LEVERS",
     "ORIENTATION",
+    "ORIENTATION_ASPECTS",
     "prospecting_methods",
     "prospecting_funnel",
     "method_comparison",
     "pipeline_stages",
     "pipeline_summary",
     "development_orientation",
+    "orientation_table",
     "acquisition_value",
 ]

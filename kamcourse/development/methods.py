@@ -94,7 +94,7 @@ _METHOD_ROWS: list[dict[str, str]] = [
         "cons": "data may be outdated or incomplete; needs screening",
         "pros_zh": "成本低、速度快、范围广；为拜访做好准备",
         "cons_zh": "资料可能过时或不完整；需要筛选",
-        "source": "CONTENT §6 (textbook table)",
+        "source": "textbook summary (吴健安《现代推销学》; 苏朝晖《客户关系管理》), unconfirmed",
         "status": _KIT,
     },
     {
@@ -107,7 +107,7 @@ _METHOD_ROWS: list[dict[str, str]] = [
         "cons": "expensive; the response is hard to measure",
         "pros_zh": "覆盖面大；客户自我筛选",
         "cons_zh": "费用高；效果难以衡量",
-        "source": "CONTENT §6 (textbook table)",
+        "source": "textbook summary (吴健安《现代推销学》; 苏朝晖《客户关系管理》), unconfirmed",
         "status": _KIT,
     },
     {
@@ -133,7 +133,7 @@ _METHOD_ROWS: list[dict[str, str]] = [
         "cons": "depends on individual skill; limited scale",
         "pros_zh": "成本低；培养市场敏感度",
         "cons_zh": "依赖个人能力；规模有限",
-        "source": "CONTENT §6 (textbook table)",
+        "source": "textbook summary (吴健安《现代推销学》; 苏朝晖《客户关系管理》), unconfirmed",
         "status": _KIT,
     },
     {

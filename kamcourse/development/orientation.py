@@ -1,4 +1,4 @@
-"""Marketing- or selling-oriented development (营销导向/推销导向), and what the customers each route brought are worth."""
+"""Marketing- and selling-oriented development (营销导向/推销导向), and what the customers each method brought are worth."""
 
 from __future__ import annotations
 
@@ -10,32 +10,56 @@ import pandas as pd
 from ..validation import as_date, as_dates, as_numeric_series, check_choice, check_keys, require_columns
 from ..vocabulary import PROSPECTING_METHOD_KEYS
 
-__all__ = ["ORIENTATION", "development_orientation", "acquisition_value"]
+__all__ = [
+    "ORIENTATIONS",
+    "MARKETING_LEVERS",
+    "ORIENTATION",
+    "ORIENTATION_ASPECTS",
+    "development_orientation",
+    "orientation_table",
+    "acquisition_value",
+]
 
-#: Development orientation of each prospecting method (this kit's convention):
-#: advertising and trade shows put the offer in front of buyers who then come
-#: forward (营销导向, "pull" by promotion); the other methods have the
-#: salesperson find and persuade prospects (推销导向, "push").
-_MARKETING_ORIENTED = ("advertising", "trade_shows")
+#: The course materials' two customer-development strategies (客户开发策略).
+ORIENTATIONS: tuple[str, ...] = ("marketing_oriented", "selling_oriented")
+
+#: The levers of marketing-oriented development: an attractive product, price
+#: (e.g. differential pricing, 差别定价), place (e.g. location, 设店选址) and
+#: promotion, the 4Ps (course materials).
+MARKETING_LEVERS: tuple[str, ...] = ("product", "price", "place", "promotion")
+
+#: The strategy each lever belongs to. Marketing-oriented development works
+#: through the 4Ps (:data:`MARKETING_LEVERS`); selling-oriented development
+#: first *finds* prospects, with the ten prospecting methods
+#: (:data:`~kamcourse.vocabulary.PROSPECTING_METHOD_KEYS`, advertising and
+#: trade shows among them: they find prospects for a salesperson to follow
+#: up), then *persuades* them by personal selling (course materials: 寻找 → 说服).
 ORIENTATION: dict[str, str] = {
-    m: "marketing_oriented" if m in _MARKETING_ORIENTED else "selling_oriented" for m in PROSPECTING_METHOD_KEYS
+    **{lever: "marketing_oriented" for lever in MARKETING_LEVERS},
+    **{m: "selling_oriented" for m in PROSPECTING_METHOD_KEYS},
+    "personal_selling": "selling_oriented",
 }
 
+#: The rows of :func:`orientation_table`: what the two strategies are compared on.
+ORIENTATION_ASPECTS: tuple[str, ...] = ("how", "levers", "who", "when", "cost", "measure")
 
-def development_orientation(methods: Any) -> Any:
-    """Marketing- or selling-oriented development for each acquisition method (营销导向/推销导向).
 
-    The course materials distinguish *marketing-oriented* development (attractive
-    product, price, channel and promotion draw customers in) from
-    *selling-oriented* development (the salesperson finds and persuades them).
-    Which prospecting method belongs where is this kit's convention
-    (:data:`ORIENTATION`): advertising and trade shows count as
-    marketing-oriented, the eight search-and-persuade methods as selling-oriented.
+def development_orientation(levers: Any) -> Any:
+    """The development strategy a lever belongs to (营销导向/推销导向).
+
+    The course materials distinguish *marketing-oriented* development
+    (attractive product, price, distribution and promotion draw target
+    customers in) from *selling-oriented* development (when the offer has
+    nothing special to attract them, salespeople find and persuade them).
+    The 4P levers are marketing-oriented; every prospecting method, and
+    personal selling, is a tool of the selling-oriented route
+    (:data:`ORIENTATION`).
 
     Parameters
     ----------
-    methods : str or list/Series of str
-        Keys of :data:`PROSPECTING_METHODS`.
+    levers : str or list/Series of str
+        Keys of :data:`ORIENTATION`: ``"product"``, ``"price"``, ``"place"``,
+        ``"promotion"``, ``"personal_selling"`` or a prospecting method.
 
     Returns
     -------
@@ -45,20 +69,71 @@ def development_orientation(methods: Any) -> Any:
     Raises
     ------
     ValueError
-        If a method is unknown (the message lists the known ones) or missing.
+        If a lever is unknown (the message lists the known ones) or missing.
+
+    References
+    ----------
+    .. [1] Course materials, 客户关系管理 chapter 4 exercises: 营销导向的开发策略 and
+       推销导向的开发策略.
 
     Examples
     --------
-    >>> development_orientation("advertising")
+    >>> development_orientation("price")
     'marketing_oriented'
-    >>> development_orientation(["referral_chain", "trade_shows"]).tolist()
-    ['selling_oriented', 'marketing_oriented']
+    >>> development_orientation(["referral_chain", "advertising", "promotion"]).tolist()
+    ['selling_oriented', 'selling_oriented', 'marketing_oriented']
     """
-    if isinstance(methods, str):
-        return ORIENTATION[check_choice(methods, "methods", ORIENTATION)]
-    s = methods if isinstance(methods, pd.Series) else pd.Series(list(methods))
-    check_keys(s, "methods", ORIENTATION, "method")
+    if isinstance(levers, str):
+        return ORIENTATION[check_choice(levers, "levers", ORIENTATION)]
+    s = levers if isinstance(levers, pd.Series) else pd.Series(list(levers))
+    check_keys(s, "levers", ORIENTATION, "lever")
     return s.map(ORIENTATION).astype(object).rename("orientation")
+
+
+def orientation_table(language: str | None = None) -> pd.DataFrame:
+    """The two development strategies side by side (营销导向与推销导向的比较).
+
+    For each aspect of :data:`ORIENTATION_ASPECTS` (how customers come, the
+    levers, who does the work, when it fits, what it costs, how to measure
+    it), what marketing-oriented and selling-oriented development do. "When
+    it fits" follows the course materials; the other rows are this kit's
+    summary of them.
+
+    Parameters
+    ----------
+    language : {"en", "zh"}, optional
+        Language of the text; the current language by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``aspect`` (keys of :data:`ORIENTATION_ASPECTS`), columns
+        :data:`ORIENTATIONS`.
+
+    Raises
+    ------
+    ValueError
+        If ``language`` is not a kit language.
+
+    References
+    ----------
+    .. [1] Course materials, 客户关系管理 chapter 4 exercises (客户的开发).
+
+    Examples
+    --------
+    >>> orientation_table("en").loc["how", "marketing_oriented"]
+    'customers are attracted and come by themselves (pull)'
+    >>> orientation_table("zh").columns.tolist()
+    ['marketing_oriented', 'selling_oriented']
+    """
+    from .. import i18n
+
+    if language is not None:
+        check_choice(language, "language", i18n.LANGUAGES)
+    rows = {a: [i18n.label(f"orient_{a}_{o}", language) for o in ORIENTATIONS] for a in ORIENTATION_ASPECTS}
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=list(ORIENTATIONS))
+    table.index.name = "aspect"
+    return table
 
 
 def acquisition_value(
@@ -67,10 +142,9 @@ def acquisition_value(
     as_of: Any = None,
     by: str = "acquisition_method",
 ) -> pd.DataFrame:
-    """What the customers each development route brought are worth today (客户开发方式与客户价值).
+    """What the customers each prospecting method brought are worth today (客户开发方式与客户价值).
 
-    Per acquisition method (or ``by="orientation"``): how many customers it
-    brought, how many still buy (an order in the 365 days up to ``as_of``),
+    Per acquisition method: how many customers it brought, how many still buy (an order in the 365 days up to ``as_of``),
     and their revenue in those 365 days::
 
         active_share = active customers / customers
@@ -84,21 +158,20 @@ def acquisition_value(
         Columns ``customer_id``, ``order_date``, ``net_revenue``.
     as_of : date-like, optional
         End of the 12-month window; default the last order date.
-    by : {"acquisition_method", "orientation"}
-        Group by method, or by :func:`development_orientation`.
+    by : str
+        Column of ``customers`` to group by (default the acquisition method;
+        e.g. ``"region"``).
 
     Returns
     -------
     pandas.DataFrame
         Columns customers, active_customers, active_share, revenue_12m,
-        revenue_12m_per_customer, revenue_12m_per_active_customer,
-        orientation (for methods).
+        revenue_12m_per_customer, revenue_12m_per_active_customer.
 
     Raises
     ------
     ValueError
-        If columns are missing, values are NaN, a method is unknown or
-        ``by`` is not one of the two choices.
+        If columns are missing, values are NaN or a method is unknown.
 
     Examples
     --------
@@ -112,16 +185,15 @@ def acquisition_value(
     advertising                 1           1.0                 100.0
     referral_chain              2           0.5                 450.0
     """
-    check_choice(by, "by", ("acquisition_method", "orientation"))
-    require_columns(customers, ["customer_id", "acquisition_method"], "customers", complete=True)
+    require_columns(customers, ["customer_id", "acquisition_method", by], "customers", complete=True)
+    check_keys(customers["acquisition_method"], "customers['acquisition_method']", PROSPECTING_METHOD_KEYS, "method")
     require_columns(orders, ["customer_id", "order_date", "net_revenue"], "orders")
     dates = as_dates(orders["order_date"], "orders['order_date']")
     end = dates.max() if as_of is None else as_date(as_of, "as_of")
     recent = (dates > end - pd.Timedelta(days=365)) & (dates <= end)
     revenue = as_numeric_series(orders["net_revenue"], "orders['net_revenue']")
     rev12 = revenue[recent].groupby(orders.loc[recent, "customer_id"]).sum()
-    c = customers[["customer_id", "acquisition_method"]].copy()
-    c["orientation"] = development_orientation(c["acquisition_method"]).to_numpy()
+    c = customers[list(dict.fromkeys(["customer_id", "acquisition_method", by]))].copy()
     c["revenue_12m"] = c["customer_id"].map(rev12).fillna(0.0)  # no recent order = no revenue
     c["active"] = c["customer_id"].isin(rev12.index).astype(int)
     g = c.groupby(by, sort=True)
@@ -135,7 +207,4 @@ def acquisition_value(
     out["revenue_12m_per_active_customer"] = out["revenue_12m"] / out["active_customers"].replace(0, np.nan)
     cols = ["customers", "active_customers", "active_share", "revenue_12m", "revenue_12m_per_customer",
             "revenue_12m_per_active_customer"]
-    if by == "acquisition_method":
-        out["orientation"] = [ORIENTATION[m] for m in out.index]
-        cols.append("orientation")
     return out[cols]

@@ -29,7 +29,7 @@ def breakeven_volume_increase(margin: float, discount: float) -> float:
 
         ΔQ / Q = d / (m − d)
 
-    Source: standard pricing arithmetic (CONTENT §7); the course materials'
+    Source: standard pricing arithmetic (see ``docs/references.md``); the course materials'
     example: a supplier with 20% gross margin giving a 5% discount needs 33%
     more volume.
 
@@ -53,6 +53,11 @@ def breakeven_volume_increase(margin: float, discount: float) -> float:
         If ``margin`` is outside (0, 1), ``discount`` is negative, or
         ``discount >= margin`` (then every unit sold at the new price earns
         nothing or loses money, so no volume recovers the profit).
+
+    References
+    ----------
+    .. [1] Standard pricing arithmetic: ``Q·m = Q'·(m − d)``; see ``docs/references.md``.
+    .. [2] Course materials (the Chinese KAM/CRM course documents the kit follows): 20% margin, 5% discount → 33% more volume.
 
     Examples
     --------
@@ -80,7 +85,8 @@ def breakeven_volume_decrease(margin: float, increase: float) -> float:
 
         −ΔQ / Q = d / (m + d)
 
-    Source: CONTENT §7 (m = 30%, +10% price → 25% fewer units keep the same profit).
+    Source: standard pricing arithmetic, the mirror of the discount break-even
+    (m = 30%, +10% price → 25% fewer units keep the same profit).
 
     Parameters
     ----------
@@ -100,6 +106,10 @@ def breakeven_volume_decrease(margin: float, increase: float) -> float:
         If an argument is not a number.
     ValueError
         If ``margin`` is outside (0, 1) or ``increase`` is negative.
+
+    References
+    ----------
+    .. [1] Standard pricing arithmetic: ``Q·m = Q'·(m + d)``; see ``docs/references.md``.
 
     Examples
     --------

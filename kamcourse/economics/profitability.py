@@ -142,7 +142,7 @@ def whale_curve(profit: pd.Series) -> pd.DataFrame:
     total profit. Because loss-making customers come last, the curve rises
     above 100% and then falls back to exactly 100% (controlling-wiki, "The
     Whale Curve of Customer Profitability"; after Cooper & Kaplan 1991 and
-    Kaplan & Narayanan 2001; CONTENT §5.6)::
+    Kaplan & Narayanan 2001)::
 
         cum_profit_share_k = (p_1 + … + p_k) / (p_1 + … + p_n)
 
@@ -167,6 +167,13 @@ def whale_curve(profit: pd.Series) -> pd.DataFrame:
         If ``profit`` does not hold numbers.
     ValueError
         If it is empty, holds NaN, or its total is not positive.
+
+    References
+    ----------
+    .. [1] Cooper, R., & Kaplan, R. S. (1991). Profit priorities from activity-based
+       costing. *Harvard Business Review* 69(3), 130-135.
+    .. [2] Kaplan, R. S., & Narayanan, V. G. (2001). Measuring and managing customer
+       profitability. *Journal of Cost Management* 15(5), 5-15.
 
     Examples
     --------

@@ -28,7 +28,7 @@ def contact_coverage(
     knot, usually the account manager; if that person leaves, the relationship
     can leave with them (the course materials' "runaway horse" case). In a
     **diamond** many people on each side know each other, function to
-    function (Cheverton; McDonald & Rogers 1998; CONTENT §5.3).
+    function (Cheverton 2004; McDonald & Rogers 1998).
 
     For each account, with ``n`` its contacts and the *key person* the staff
     member holding the most of them (ties: the smallest staff id)::
@@ -79,6 +79,11 @@ def contact_coverage(
         If a column is missing (the message lists those present), if an account
         or owner is missing (NaN), if a contact's owner is not in ``staff``, or
         if a threshold is out of range.
+
+    References
+    ----------
+    .. [1] Cheverton, P. (2004). *Key Account Management*, 3rd ed. Kogan Page (bow tie and diamond).
+    .. [2] McDonald, M., & Rogers, B. (1998). *Key Account Management*. Butterworth-Heinemann.
 
     Examples
     --------

@@ -25,7 +25,7 @@ __all__ = [
 #: Kotler's five levels of relationship marketing, from the loosest to the closest.
 RELATIONSHIP_LEVELS: tuple[str, ...] = ("basic", "reactive", "accountable", "proactive", "partnership")
 
-#: One line per level (Kotler & Keller; CONTENT §5.4).
+#: One line per level (Kotler & Keller, *Marketing Management*).
 RELATIONSHIP_LEVEL_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
     {
         "basic": "sells the product and does not follow up",
@@ -43,7 +43,7 @@ N_CUSTOMERS_CATEGORIES: tuple[str, ...] = ("many", "medium", "few")
 #: Columns of Kotler's matrix: the profit margin per customer.
 MARGIN_CATEGORIES: tuple[str, ...] = ("high", "medium", "low")
 
-#: Kotler's matrix as the course materials print it: ``KOTLER_MATRIX[(n_customers, margin)]``.
+#: Kotler's matrix, the cells the course materials print: ``KOTLER_MATRIX[(n_customers, margin)]``.
 KOTLER_MATRIX: Mapping[tuple[str, str], tuple[str, ...]] = MappingProxyType(
     {
         ("many", "high"): ("accountable",),
@@ -63,16 +63,18 @@ def relationship_levels(n_customers: str, margin: str) -> tuple[str, ...]:
     """Recommended relationship level(s) for a number of customers and a margin (关系营销的水平).
 
     Kotler's matrix: the fewer the customers and the higher the margin, the
-    closer the relationship worth paying for. Exactly as the course materials
-    print it (rows = number of customers, columns = margin)::
+    closer the relationship worth paying for. The course materials print it
+    with the margin as rows and the number of customers (or distributors)
+    as columns::
 
-                  high margin   medium margin   low margin
-        many      accountable   reactive        basic or reactive
-        medium    proactive     accountable     reactive
-        few       partnership   proactive       accountable
+                      many customers      medium number   few customers
+        high margin   accountable         proactive       partnership
+        medium margin reactive            accountable     proactive
+        low margin    basic or reactive   reactive        accountable
 
-    Source: Kotler, *Marketing Management* (9th/10th ed.); the course
-    materials' table "关系营销的水平" prints the same cells (CONTENT §5.4).
+    The arguments come in the other order (number of customers first), as
+    in :data:`KOTLER_MATRIX`; :func:`relationship_matrix` returns the
+    transpose of the printed table (``.T`` gives the printed layout).
 
     Parameters
     ----------
@@ -91,6 +93,12 @@ def relationship_levels(n_customers: str, margin: str) -> tuple[str, ...]:
     ------
     ValueError
         If a category is unknown; the message lists the valid ones.
+
+    References
+    ----------
+    .. [1] Kotler, P. (2000). *Marketing Management*, 10th ed. Prentice Hall
+       (the levels of relationship marketing and the matrix).
+    .. [2] Course materials, 客户关系管理 chapter 4, table 关系营销的水平.
 
     Examples
     --------
@@ -113,7 +121,7 @@ def relationship_level_table(language: str | None = None) -> pd.DataFrame:
 
     From the loosest to the closest: basic (基本型), reactive (反应型),
     accountable (责任型), proactive (积极型), partnership (合伙型)
-    (Kotler & Keller; Chinese names as in the course materials; CONTENT §5.4).
+    (Kotler & Keller, *Marketing Management*; Chinese names as in the course materials).
 
     Parameters
     ----------
@@ -146,8 +154,8 @@ def steps_table(keys: tuple[str, ...], index_name: str, language: str | None) ->
 
     Names and descriptions are the glossary entries ``<key>`` and
     ``<key>_desc`` (:func:`kamcourse.i18n.label`); the order is the source's
-    (Kotler & Keller for the levels, CONTENT §5.4; Millman & Wilson, McDonald &
-    Rogers for the KAM stages, CONTENT §5.1-5.2).
+    (Kotler & Keller for the levels; Millman & Wilson 1995, 1996 and McDonald &
+    Rogers 1998 for the KAM stages; see ``docs/references.md``).
 
     Parameters
     ----------
@@ -191,7 +199,7 @@ def levels_text(levels: tuple[str, ...], language: str | None = None) -> str:
     """Readable text of a cell of Kotler's matrix: "accountable", or "basic or reactive" (关系水平文字).
 
     Kotler's matrix as the course materials print it names one level per
-    cell, or two where either fits (CONTENT §5.4).
+    cell, or two where either fits (Kotler, *Marketing Management*).
 
     Parameters
     ----------
@@ -223,7 +231,11 @@ def relationship_matrix(language: str | None = None) -> pd.DataFrame:
     """Kotler's relationship-level matrix as a 3 × 3 table of readable labels (关系营销水平矩阵).
 
     Each cell names the level(s) of :func:`relationship_levels` in the
-    requested language ("basic or reactive" where the materials give two) (Kotler; course materials, CONTENT §5.4).
+    requested language ("basic or reactive" where the materials give two)
+    (Kotler, *Marketing Management*; course materials). Rows are the number
+    of customers, columns the margin: the transpose of the table the course
+    materials print (margin as rows); ``relationship_matrix().T`` gives the
+    printed layout.
 
     Parameters
     ----------
@@ -247,6 +259,8 @@ def relationship_matrix(language: str | None = None) -> pd.DataFrame:
     'basic or reactive'
     >>> relationship_matrix("zh").loc["few", "high"]
     '合伙型'
+    >>> relationship_matrix("en").T.loc["high"].tolist()  # the printed layout: margin as rows
+    ['accountable', 'proactive', 'partnership']
     """
     from .. import i18n
 

@@ -23,7 +23,7 @@ KAM_STAGES: tuple[str, ...] = (
 )
 
 #: One line per Millman & Wilson stage (stage order sourced; the one-line contents are
-#: the usual textbook reading, CONTENT §5.1).
+#: the usual textbook reading of Millman & Wilson 1995, 1996).
 KAM_STAGE_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
     {
         "pre_kam": "spot which accounts have key-account potential and prepare",
@@ -47,7 +47,7 @@ MCDONALD_ROGERS_STAGES: tuple[str, ...] = (
     "disintegrating_kam",
 )
 
-#: One line per McDonald & Rogers stage (McDonald's definitions, CONTENT §5.2).
+#: One line per McDonald & Rogers stage (McDonald's definitions; McDonald & Rogers 1998).
 MCDONALD_ROGERS_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
     {
         "exploratory_kam": "supplier and customer size each other up; little or no business yet",
@@ -72,8 +72,8 @@ def kam_stages(model: str = "millman_wilson", language: str | None = None) -> pd
       interdependent → integrated, with disintegrating possible at any point
       (McDonald & Rogers 1998).
 
-    The order of the stages is sourced (CONTENT §5.1, §5.2); the one-line
-    descriptions are the usual textbook reading.
+    The order of the stages is sourced (Millman & Wilson 1995, 1996; McDonald &
+    Rogers 1998); the one-line descriptions are the usual textbook reading.
 
     Parameters
     ----------
@@ -92,6 +92,12 @@ def kam_stages(model: str = "millman_wilson", language: str | None = None) -> pd
     ------
     ValueError
         If ``model`` or ``language`` is unknown.
+
+    References
+    ----------
+    .. [1] Millman, T., & Wilson, K. (1995). From key account selling to key account
+       management. *Journal of Marketing Practice: Applied Marketing Science* 1(1), 9-21.
+    .. [2] McDonald, M., & Rogers, B. (1998). *Key Account Management*. Butterworth-Heinemann.
 
     Examples
     --------

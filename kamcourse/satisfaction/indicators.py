@@ -15,11 +15,11 @@ __all__ = ["INDICATORS", "INDICATOR_WEIGHTS", "satisfaction_indicators", "indica
 #: The course materials' seven satisfaction indicators (客户满意的衡量指标).
 INDICATORS: tuple[str, ...] = (
     "reputation",
-    "name_recall",
+    "brand_insistence",
     "repurchase_rate",
     "complaint_rate",
     "amount_per_purchase",
-    "price_sensitivity",
+    "discount_granted",
     "referral_rate",
 )
 
@@ -28,16 +28,16 @@ INDICATORS: tuple[str, ...] = (
 #: referrals are behaviour, so they weigh more than stated opinion.
 INDICATOR_WEIGHTS: dict[str, float] = {
     "reputation": 0.15,
-    "name_recall": 0.10,
+    "brand_insistence": 0.10,
     "repurchase_rate": 0.20,
     "complaint_rate": 0.15,
     "amount_per_purchase": 0.10,
-    "price_sensitivity": 0.10,
+    "discount_granted": 0.10,
     "referral_rate": 0.20,
 }
 
 # Indicators where a higher raw value means LESS satisfied customers.
-_LOWER_IS_BETTER = ("complaint_rate", "price_sensitivity")
+_LOWER_IS_BETTER = ("complaint_rate", "discount_granted")
 
 
 _SCORE_COLUMNS = ("overall_satisfaction", "repurchase_intention", "likelihood_to_recommend")
@@ -73,15 +73,21 @@ def satisfaction_indicators(
 
     The course materials list seven ways to see whether customers are
     satisfied: 美誉度, 指名度, 回头率, 投诉率, 单交易购买额, 价格变化的敏感度 and
-    向其他人员的推荐率. This kit measures each from the company's tables
-    (the proxies are this kit's choice; the materials name the indicators but
-    not how to compute them):
+    向其他人员的推荐率. They name the indicators but not how to compute them;
+    this kit measures each from the company's tables, with a proxy where the
+    tables cannot measure the indicator itself (this kit's choice; read the
+    note on each proxy before reading its number):
 
     ====================  ===================================================
     reputation (美誉度)    share of surveyed customers with overall
-                          satisfaction >= 4 of 5 (they speak well of us)
-    name_recall (指名度)   share of surveyed customers with repurchase
-                          intention 5 of 5 (they would ask for us by name)
+                          satisfaction >= 4 of 5. A circular proxy: it
+                          measures satisfaction, not what the market says
+                          about the firm (that needs non-customers: market
+                          surveys, reviews)
+    brand_insistence      share of surveyed customers with repurchase
+    (指名度)               intention 5 of 5. 指名度 is brand insistence
+                          (customers ask for the brand by name); a stated
+                          intention stands in for it
     repurchase_rate       share of last year's buying customers who bought
     (回头率)               again this year (orders)
     complaint_rate        share of this year's buying customers who opened at
@@ -89,8 +95,11 @@ def satisfaction_indicators(
                           ``"complaint"``); lower is better
     amount_per_purchase   mean net revenue per order (sum of its lines)
     (单交易购买额)
-    price_sensitivity     revenue-weighted mean discount: the price
-    (价格敏感度)            concession customers needed; lower is better
+    discount_granted      revenue-weighted mean discount. It measures the
+    (价格变化的敏感度:     seller's concessions, not how customers react to
+    proxy)                a price change (the materials' 价格变化的敏感度, which
+                          needs purchases before and after a price change);
+                          lower is better
     referral_rate         share of surveyed customers who are promoters
     (推荐率)               (likelihood to recommend 9-10, Reichheld 2003)
     ====================  ===================================================
@@ -121,6 +130,12 @@ def satisfaction_indicators(
         If columns are missing, values are NaN, a year has no surveys or no
         orders, or no year can be measured.
 
+    References
+    ----------
+    .. [1] Course materials, 客户关系管理 chapter 4: 客户满意的衡量指标 (the seven indicators).
+    .. [2] Reichheld, F. F. (2003). The one number you need to grow. *Harvard
+       Business Review* 81(12) (promoters: 9-10).
+
     Examples
     --------
     >>> orders = pd.DataFrame({
@@ -134,11 +149,11 @@ def satisfaction_indicators(
     >>> satisfaction_indicators(orders, requests, surveys).T
     year                    2025
     reputation              0.50
-    name_recall             0.50
+    brand_insistence             0.50
     repurchase_rate         0.50
     complaint_rate          1.00
     amount_per_purchase  1000.00
-    price_sensitivity       0.05
+    discount_granted       0.05
     referral_rate           0.50
     """
     require_columns(orders, ["order_id", "customer_id", "order_date", "net_revenue", "discount"], "orders")
@@ -164,11 +179,11 @@ def satisfaction_indicators(
         complained = set(complaints.loc[c_year == y, "customer_id"])
         rows[y] = {
             "reputation": float((scores["overall_satisfaction"][in_year] >= 4).mean()),
-            "name_recall": float((scores["repurchase_intention"][in_year] >= 5).mean()),
+            "brand_insistence": float((scores["repurchase_intention"][in_year] >= 5).mean()),
             "repurchase_rate": len(before & now) / len(before),
             "complaint_rate": len(complained & now) / len(now),
             "amount_per_purchase": float(per_order.mean()),
-            "price_sensitivity": float((discount[this] * revenue[this]).sum() / revenue[this].sum()),
+            "discount_granted": float((discount[this] * revenue[this]).sum() / revenue[this].sum()),
             "referral_rate": float((scores["likelihood_to_recommend"][in_year] >= 9).mean()),
         }
     out = pd.DataFrame.from_dict(rows, orient="index")[list(INDICATORS)]
@@ -180,7 +195,7 @@ def indicator_index(indicators: pd.DataFrame, weights: Mapping[str, float] | Non
     """Score the seven indicators 0-100 and combine them into one index (满意度综合指数).
 
     Each indicator becomes a score where 100 is best (this kit's convention):
-    shares x 100; complaint rate and price sensitivity (mean discount) as
+    shares x 100; complaint rate and discount granted (mean discount) as
     (1 - value) x 100, since lower is better; amount per purchase as a
     percentage of the best year in the table. The index is the weighted mean
     of the scores with :data:`INDICATOR_WEIGHTS` (this kit's weights: the
@@ -206,17 +221,17 @@ def indicator_index(indicators: pd.DataFrame, weights: Mapping[str, float] | Non
 
     Examples
     --------
-    >>> ind = pd.DataFrame({"reputation": [0.8], "name_recall": [0.3], "repurchase_rate": [0.9],
-    ...     "complaint_rate": [0.1], "amount_per_purchase": [5000.0], "price_sensitivity": [0.08],
+    >>> ind = pd.DataFrame({"reputation": [0.8], "brand_insistence": [0.3], "repurchase_rate": [0.9],
+    ...     "complaint_rate": [0.1], "amount_per_purchase": [5000.0], "discount_granted": [0.08],
     ...     "referral_rate": [0.4]}, index=pd.Index([2025], name="year"))
     >>> indicator_index(ind).round(1).T
     year                  2025
     reputation              80.0
-    name_recall             30.0
+    brand_insistence             30.0
     repurchase_rate         90.0
     complaint_rate          90.0
     amount_per_purchase    100.0
-    price_sensitivity       92.0
+    discount_granted       92.0
     referral_rate           40.0
     indicator_index         73.7
     """

@@ -105,8 +105,9 @@ def course_style() -> Iterator[None]:
     >>> matplotlib.rcParams["axes.titleweight"] == "bold"   # unchanged outside (default 'normal')
     False
     """
-    if i18n.get_language() == "zh":
-        i18n.setup_cjk_font()  # the language's font (global by i18n's contract), before the context saves the state
+    # the language's font (global by i18n's contract), before the context saves the state; in English a CJK
+    # font stays behind DejaVu Sans as a fallback, for Chinese words inside English labels (quiet if none)
+    i18n.setup_cjk_font(quiet=i18n.get_language() != "zh")
     with matplotlib.rc_context(STYLE):
         yield
 

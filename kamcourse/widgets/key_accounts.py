@@ -32,7 +32,7 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
     """Explore the discount break-even: how much more must we sell after a price cut? (折扣盈亏平衡)
 
     Two sliders, the gross margin and the discount; the text gives
-    ``d / (m − d)`` (CONTENT §7; course materials: 20% margin, 5% discount →
+    ``d / (m − d)`` (pricing arithmetic; course materials: 20% margin, 5% discount →
     33% more volume) and the figure marks the point on the margin's curve.
     A discount at or above the margin shows the course's message instead of
     a number.

@@ -24,6 +24,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -49,6 +50,7 @@ class ClaimData:
     """The company's tables a claim reads; ``tables`` overrides some of them (to show a claim failing)."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def load(self, name: str) -> pd.DataFrame:
         if name not in self.tables:
@@ -56,6 +58,12 @@ class ClaimData:
 
             self.tables[name] = data.load(name)
         return self.tables[name].copy()
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A slow result (a model fit, a stage history) computed once per data set and shared by its checks."""
+        if key not in self.results:
+            self.results[key] = compute()
+        return self.results[key]
 
 
 class ClaimFailed(AssertionError):

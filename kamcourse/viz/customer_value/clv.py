@@ -181,7 +181,7 @@ def plot_frequency_recency(
     horizon: float = 1.0,
     ax: Axes | None = None,
 ) -> Axes:
-    """Probability alive (or expected purchases) for every frequency and recency (频率-近度矩阵).
+    """Probability alive (or expected purchases) for every frequency and recency (购买频率-最近购买时间矩阵).
 
     For customers of age ``T``: x axis the customer's age at her last
     purchase (recency), y axis her number of repeat purchases (frequency).

@@ -135,7 +135,7 @@ def plot_breakeven(
 ) -> Axes:
     """Required volume increase against the discount, one curve per gross margin (折扣盈亏平衡曲线).
 
-    Each curve is ``d / (m − d)`` (CONTENT §7), drawn up to where it reaches
+    Each curve is ``d / (m − d)`` (standard pricing arithmetic), drawn up to where it reaches
     ``max_increase`` (it goes to infinity as the discount approaches the
     margin). ``point=(margin, discount)`` marks one case, e.g. the course
     materials' (0.20, 0.05).

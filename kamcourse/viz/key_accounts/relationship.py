@@ -27,10 +27,12 @@ __all__ = [
 
 @course_figure
 def plot_relationship_matrix(highlight: tuple[str, str] | None = None, ax: Axes | None = None) -> Axes:
-    """Kotler's relationship-level matrix: number of customers × margin (关系营销的水平).
+    """Kotler's relationship-level matrix as the course materials print it (关系营销的水平).
 
-    The nine cells as the course materials print them (Kotler; CONTENT §5.4);
-    the shade darkens with the closeness of the level.
+    Margin as rows (high at the top), number of customers as columns (many,
+    medium, few), the nine cells of :func:`kamcourse.relationship.relationship_levels`
+    (Kotler, *Marketing Management*; course materials); the shade darkens
+    with the closeness of the level.
 
     Parameters
     ----------
@@ -53,16 +55,18 @@ def plot_relationship_matrix(highlight: tuple[str, str] | None = None, ax: Axes 
     >>> ax = plot_relationship_matrix(highlight=("few", "high"))
     >>> sorted(t.get_text() for t in ax.texts)[:2]
     ['accountable', 'accountable']
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['high margin', 'medium margin', 'low margin']
     """
     ax = new_axes(ax, figsize=(6.5, 4.5))
     if highlight is not None:
         relationship_levels(*highlight)  # validates
     rank = {lvl: i for i, lvl in enumerate(RELATIONSHIP_LEVELS)}
-    for r, n in enumerate(N_CUSTOMERS_CATEGORIES):
-        for c, m in enumerate(MARGIN_CATEGORIES):
+    for r, m in enumerate(MARGIN_CATEGORIES):
+        for c, n in enumerate(N_CUSTOMERS_CATEGORIES):
             levels = KOTLER_MATRIX[(n, m)]
             shade = max(rank[lv] for lv in levels) / (len(RELATIONSHIP_LEVELS) - 1)
-            y = len(N_CUSTOMERS_CATEGORIES) - 1 - r
+            y = len(MARGIN_CATEGORIES) - 1 - r
             ax.add_patch(Rectangle((c, y), 1, 1, facecolor=(0.0, 0.45, 0.70, 0.12 + 0.6 * shade), edgecolor="white", lw=2))
             text = levels_text(levels).replace(" ", "\n", 1) if len(levels) > 1 else levels_text(levels)
             ax.text(c + 0.5, y + 0.5, text, ha="center", va="center", fontsize=11)
@@ -70,13 +74,13 @@ def plot_relationship_matrix(highlight: tuple[str, str] | None = None, ax: Axes 
                 ax.add_patch(Rectangle((c + 0.03, y + 0.03), 0.94, 0.94, fill=False, edgecolor=PALETTE[3], lw=3))
     ax.set_xlim(0, 3)
     ax.set_ylim(0, 3)
-    ax.set_xticks([0.5, 1.5, 2.5], [i18n.label(f"margin_{m}") for m in MARGIN_CATEGORIES])
-    ax.set_yticks([2.5, 1.5, 0.5], [i18n.label(f"n_{n}") for n in N_CUSTOMERS_CATEGORIES])
+    ax.set_xticks([0.5, 1.5, 2.5], [i18n.label(f"n_{n}") for n in N_CUSTOMERS_CATEGORIES])
+    ax.set_yticks([2.5, 1.5, 0.5], [i18n.label(f"margin_{m}") for m in MARGIN_CATEGORIES])
     ax.tick_params(length=0)
     ax.grid(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
-    return finish(ax, title="relationship_matrix_title", xlabel="margin_level", ylabel="n_customers")
+    return finish(ax, title="relationship_matrix_title", xlabel="n_customers", ylabel="margin_level")
 
 
 @course_figure

@@ -217,8 +217,8 @@ def plot_indicators(scores: pd.DataFrame, year: Any = None, ax: Axes | None = No
 
     Examples
     --------
-    >>> s = pd.DataFrame({"reputation": [70.0, 80.0], "name_recall": [30.0, 35.0], "repurchase_rate": [85.0, 90.0],
-    ...     "complaint_rate": [88.0, 90.0], "amount_per_purchase": [95.0, 100.0], "price_sensitivity": [91.0, 92.0],
+    >>> s = pd.DataFrame({"reputation": [70.0, 80.0], "brand_insistence": [30.0, 35.0], "repurchase_rate": [85.0, 90.0],
+    ...     "complaint_rate": [88.0, 90.0], "amount_per_purchase": [95.0, 100.0], "discount_granted": [91.0, 92.0],
     ...     "referral_rate": [35.0, 40.0], "indicator_index": [69.0, 73.7]}, index=[2024, 2025])
     >>> ax = plot_indicators(s)
     >>> len(ax.patches), ax.get_title()
