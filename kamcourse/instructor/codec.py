@@ -235,17 +235,30 @@ def _publish(mime: str, payload: dict) -> None:
     display({mime: payload}, raw=True)
 
 
-def snapshot(names: list[str]) -> None:
+def _user_namespace(namespace: dict | None) -> dict:
+    if namespace is not None:
+        return namespace
+    from IPython import get_ipython
+
+    return get_ipython().user_ns
+
+
+def snapshot(names: list[str], namespace: dict | None = None) -> None:
     """Publish the values of ``names`` from the notebook's namespace (runs in the grading kernel).
 
     Parameters
     ----------
     names : list of str
         The names the answer cells above a test cell define.
-    """
-    from IPython import get_ipython
+    namespace : dict, optional
+        Where to look them up (default: the kernel's user namespace).
 
-    namespace = get_ipython().user_ns
+    Examples
+    --------
+    >>> snapshot(["share", "missing"], {"share": 0.5})
+    {'application/x-kamcourse-snapshot+json': {'share': 0.5}}
+    """
+    namespace = _user_namespace(namespace)
     out = {}
     for name in names:
         if name in namespace:
@@ -256,7 +269,7 @@ def snapshot(names: list[str]) -> None:
     _publish(SNAPSHOT_MIME, out)
 
 
-def call(name: str, payload: str) -> None:
+def call(name: str, payload: str, namespace: dict | None = None) -> None:
     """Call the notebook's function ``name`` with decoded arguments; publish its encoded result (in the kernel).
 
     Parameters
@@ -265,12 +278,21 @@ def call(name: str, payload: str) -> None:
         A function defined in the notebook.
     payload : str
         JSON ``{"args": [...], "kwargs": {...}}`` encoded by :func:`encode`.
-    """
-    from IPython import get_ipython
+    namespace : dict, optional
+        Where the function is (default: the kernel's user namespace).
 
+    Examples
+    --------
+    >>> payload = json.dumps({"args": encode([2]), "kwargs": encode({})})
+    >>> call("double", payload, {"double": lambda x: 2 * x})
+    {'application/x-kamcourse-call+json': {'ok': 4}}
+    >>> call("double", payload, {})
+    {'application/x-kamcourse-call+json': {'raise': 'KeyError', 'message': "'double'"}}
+    """
     try:
         request = json.loads(payload)
-        result = {"ok": encode(get_ipython().user_ns[name](*decode(request["args"]), **decode(request["kwargs"])))}
+        function = _user_namespace(namespace)[name]
+        result = {"ok": encode(function(*decode(request["args"]), **decode(request["kwargs"])))}
     except Exception as exc:  # noqa: BLE001 - the error travels back as data
         result = {"raise": type(exc).__name__, "message": str(exc)[:300]}
     _publish(CALL_MIME, result)
