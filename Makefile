@@ -75,6 +75,10 @@ $(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kamcourse)" >/dev/null
+	@# grading kernels see the environment read-only and write no bytecode: compile what they import, once
+	@# (uv installs without .pyc; without this every sandboxed kernel compiles IPython, pandas... again)
+	$(PY) -m compileall -q kamcourse
+	$(PY) -c "import ipykernel.kernelapp, ipykernel.ipkernel, matplotlib_inline.backend_inline, pandas, matplotlib.pyplot, kamcourse.data, kamcourse.instructor.codec"
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
 	@if [ -x classroom/node_modules/.bin/configurable-http-proxy ] && [ ! classroom/package-lock.json -nt classroom/node_modules/.package-lock.json ]; then :; \

@@ -123,7 +123,7 @@ def graded(tmp_path_factory):
     _write(root, "syntax_error", sub({"__base__": "solution", "q1_answer": "top_customer_share = = 1"}))
     log = io.StringIO()
     started = time.monotonic()
-    rows = grade(A, course=course, jobs=2, cell_timeout=4, timeout=120, out=log)
+    rows = grade(A, course=course, jobs=2, cell_timeout=10, timeout=120, out=log)
     return {"course": course, "rows": {r.student: r for r in rows}, "log": log.getvalue(),
             "seconds": time.monotonic() - started}
 
