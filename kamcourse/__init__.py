@@ -13,6 +13,7 @@ Each course concept is a small module of pure functions:
 - :mod:`kamcourse.development`  prospecting methods and funnels
 - :mod:`kamcourse.data`         the fictional company's CRM data
 - :mod:`kamcourse.i18n`         bilingual labels (English/中文)
+- :mod:`kamcourse.checks`       what the visible tests of assignments print ("q1 passed" / what is wrong)
 - :mod:`kamcourse.vocabulary`   the course's category keys, defined once
 - :mod:`kamcourse.validation`   the input gates every function checks its arguments with
 
@@ -26,7 +27,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = (
     "accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction",
-    "loyalty", "development", "data", "i18n", "viz", "widgets", "cases", "vocabulary", "validation",
+    "loyalty", "development", "data", "i18n", "viz", "widgets", "cases", "vocabulary", "validation", "checks",
 )
 __all__ = ["__version__", *_SUBMODULES]
 

@@ -61,8 +61,24 @@ ASSIGNMENT = "a07_satisfaction"
 SOURCE = H.ROOT / "assignments" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
 ANSWERS = {"q1_answer": ("better", "worse"), "q2_answer": ("must_be_features",), "q3_answer": ("nps_2025",),
            "q4_answer": ("concentrate_here",)}
-POINTS = {"q1_answer": 2, "q2_answer": 2, "q3_answer": 2, "q4_answer": 2}
-AUTOGRADED = sum(POINTS.values())
+
+
+def _points() -> tuple[dict[str, float], float]:
+    """Points of the test cells after each answer cell of ANSWERS (to the next answer), and all autograded points."""
+    per, current, total = {}, None, 0.0
+    for cell in nbformat.read(SOURCE, as_version=4).cells:
+        m = meta(cell)
+        if m.get("solution") and cell.cell_type == "code":
+            current = m["grade_id"]
+        elif m.get("grade") and cell.cell_type == "code":
+            total += float(m["points"])
+            if current in ANSWERS:
+                per[current] = per.get(current, 0.0) + float(m["points"])
+    return per, total
+
+
+# read from the notebook, so the test follows the assignment; B answers the other parts himself
+POINTS, AUTOGRADED = _points()
 REPORT = ("import json as _j\nfrom kamcourse import data as _d\n"
           "print(_j.dumps({'student': _d.student_id(), 'better': float(better), 'worse': float(worse), "
           "'must_be_features': list(must_be_features), 'nps_2025': float(nps_2025), "
@@ -311,7 +327,7 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
         Path(s.secret_file).write_text(os.urandom(16).hex() + "\n")
         expected = _expected([alice, bob], room.secret, tmp_path / "variants")
     same_for_bob = [g for g in POINTS if _same(g, expected[alice], expected[bob])]
-    bob_expected = sum(POINTS[g] for g in same_for_bob)
+    bob_expected = AUTOGRADED - sum(POINTS[g] for g in POINTS if g not in same_for_bob)
     assert bob_expected < AUTOGRADED
     lap("expected answers")
 
@@ -378,7 +394,7 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
 
     lap("A's work")
     # B types in the numbers A's notebook printed: B's visible tests pass all the same
-    b_nb = _student_notebook(B.get_notebook(nb_path), _pasted(a_values))
+    b_nb = _student_notebook(B.get_notebook(nb_path), {**_solution_answers(), **_pasted(a_values)})
     B.put_notebook(nb_path, b_nb)
     kernel = B.start_kernel()
     own_nps = "print(float(satisfaction.nps(surveys.loc[surveys['year'] == 2025, 'likelihood_to_recommend'])))"

@@ -32,6 +32,17 @@ from kamcourse.instructor import Course, LeakError, export, feedback, grade, rel
 from kamcourse.instructor.leaks import hidden_lines
 
 A = "a00_getting_started"
+
+
+def _points() -> dict[str, float]:
+    nb = nbformat.read(ROOT / "assignments" / A / f"{A}.ipynb", as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"]: float(c.metadata["nbgrader"]["points"])
+            for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+
+
+# a00's points, read from the notebook so the tests follow the assignment: q1 and q2 autograded, q3 written
+POINTS = _points()
+AUTO = POINTS["q1_tests"] + POINTS["q2_tests"]
 # the module's tests share one graded course: keep them on one xdist worker
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
 
@@ -134,8 +145,8 @@ def auto(row) -> float:
 
 def test_solution_and_blank(graded) -> None:
     rows = graded["rows"]
-    assert rows["solution"].status == "graded" and rows["solution"].score == 3
-    assert rows["solution"].max_score == 5  # 3 autograded + 2 for the written answer
+    assert rows["solution"].status == "graded" and rows["solution"].score == AUTO
+    assert rows["solution"].max_score == AUTO + POINTS["q3_answer"]  # autograded + the written answer
     assert rows["solution"].manual_pending
     assert rows["blank"].score == 0
 
@@ -148,7 +159,7 @@ def test_checks_cannot_be_fooled_from_the_notebook(graded, student) -> None:
     lost = {"cheat_equal_all": "q1_tests", "cheat_silent_errors": "q2_tests", "cheat_patched_helper": "q1_tests"}[student]
     verdict = {v["grade_id"]: v for v in row.verdicts}[lost]
     assert not verdict["passed"]
-    assert row.score == 3 - {"q1_tests": 1, "q2_tests": 2}[lost]
+    assert row.score == AUTO - POINTS[lost]
 
 
 @pytest.mark.security
@@ -160,14 +171,14 @@ def test_tampered_test_cell_is_restored(graded) -> None:
 def test_deleted_test_cell_is_restored_and_graded(graded) -> None:
     row = graded["rows"]["deleted_test"]
     assert row.status == "graded"
-    assert row.score == 2  # q1 wrong (restored test fails), q2 right
+    assert row.score == POINTS["q2_tests"]  # q1 wrong (restored test fails), q2 right
     nb = nbformat.read(graded["course"].autograded / "deleted_test" / A / f"{A}.ipynb", as_version=4)
     assert any(c.metadata.get("nbgrader", {}).get("grade_id") == "q1_tests" for c in nb.cells)
 
 
 def test_duplicated_ids_and_extra_files(graded) -> None:
     row = graded["rows"]["duplicated_ids"]
-    assert (row.status, row.score) == ("graded", 3)
+    assert (row.status, row.score) == ("graded", AUTO)
 
 
 @pytest.mark.parametrize(
@@ -189,10 +200,10 @@ def test_broken_submissions_end_with_a_reason(graded, student, status, words) ->
 
 def test_partial_credit_survives_breakage(graded) -> None:
     rows = graded["rows"]
-    assert rows["infinite_loop"].score == 2  # q1 interrupted, q2 still graded
-    assert rows["kernel_dies"].score == 1  # q1 graded before the kernel died
-    assert rows["huge_output"].score == 3 and rows["huge_output"].status == "graded"
-    assert rows["syntax_error"].score == 2
+    assert rows["infinite_loop"].score == POINTS["q2_tests"]  # q1 interrupted, q2 still graded
+    assert rows["kernel_dies"].score == POINTS["q1_tests"]  # q1 graded before the kernel died
+    assert rows["huge_output"].score == AUTO and rows["huge_output"].status == "graded"
+    assert rows["syntax_error"].score == POINTS["q2_tests"]
 
 
 def test_huge_output_is_limited(graded) -> None:
@@ -217,7 +228,7 @@ def test_scores_land_in_nbgraders_gradebook(graded) -> None:
     subprocess.run([str(exe), "export", "--to", "grades.csv"], cwd=course.root, check=True, capture_output=True, env=env)
     with (course.root / "grades.csv").open(encoding="utf-8") as fh:
         scores = {r["student_id"]: float(r["raw_score"]) for r in csv.DictReader(fh) if r["assignment"] == A}
-    assert scores["solution"] == 3 and scores["cheat_silent_errors"] == 1
+    assert scores["solution"] == AUTO and scores["cheat_silent_errors"] == POINTS["q1_tests"]
 
 
 def test_rerun_is_idempotent(graded) -> None:
@@ -273,7 +284,7 @@ def test_export_parses_back(graded, fmt) -> None:
     header, body = rows[0], rows[1:]
     if fmt == "canvas":
         assert header[:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] and header[5] == A
-        assert body[0][0].strip() == "Points Possible" and float(body[0][5]) == 5
+        assert body[0][0].strip() == "Points Possible" and float(body[0][5]) == AUTO + POINTS["q3_answer"]
         got = {r[3]: float(r[5]) for r in body[1:]}
     elif fmt == "moodle":
         assert header == ["Username", "Email address", A, f"{A} feedback"]
@@ -318,7 +329,7 @@ def test_killed_run_loses_nothing(tmp_path) -> None:
     done_before = {p.stem for p in state.glob("*.json")}
     assert 2 <= len(done_before) < 6
     rows = grade(A, course=course, jobs=2, out=io.StringIO())
-    assert len(rows) == 6 and all(r.score == 3 and r.status == "graded" for r in rows)
+    assert len(rows) == 6 and all(r.score == AUTO and r.status == "graded" for r in rows)
     assert {r.student for r in rows if r.skipped} == done_before
 
 
@@ -402,7 +413,7 @@ def test_a_hostile_submission_gets_nothing_out(hostile) -> None:
     assert "[key hidden]" in _printed(attacker_nb), "the attacker printed their key: it is hidden"
     assert report["read the source assignment"] == report["list a home folder"] == "FileNotFoundError", report
     assert not processes_with(mark), "a process the submission started outlived grading"
-    assert rows["classmate"].score == 3 and all(v["passed"] for v in rows["classmate"].verdicts)
+    assert rows["classmate"].score == AUTO and all(v["passed"] for v in rows["classmate"].verdicts)
     assert rows["attacker"].status == "graded"
 
 

@@ -1,5 +1,5 @@
-"""A plausible wrong submission for a08: "high" read as strictly above the thresholds (Q2) and the
-courseware's lower bound quoted instead of the bank figure (Q4); Q1 and Q3 right."""
+"""A plausible wrong submission for a08: "high" read as strictly above the thresholds (Q2a) and the
+defection cut of 5 points given as the tenure increase (Q4a); the other answers right."""
 
 WRONG = {
     "__base__": "solution",
@@ -11,5 +11,8 @@ WRONG = {
         "types[high_att & ~high_rep] = 'latent'\n"
         "types[~high_att & high_rep] = 'spurious'\n"
     ),
-    "q4_answer": "bank_profit_increase = 0.25\n",
+    "q4_answer": (
+        "tenure_increase = 0.05\n"
+        "value_increase = (0.95 / (1.10 - 0.95)) / (0.90 / (1.10 - 0.90)) - 1\n"
+    ),
 }

@@ -1,5 +1,6 @@
-"""A plausible wrong submission for a09: ROI computed on revenue instead of gross profit (Q1) and
-the cost per *contact* given instead of the cost per customer won (Q3); Q2 and Q4 right."""
+"""A plausible wrong submission for a09: ROI computed on revenue instead of gross profit (Q1c),
+the cost per *contact* given instead of the cost per customer won (Q3a) and the opportunities
+needed rounded down (Q4b); the other answers right."""
 
 WRONG = {
     "__base__": "solution",
@@ -14,4 +15,5 @@ WRONG = {
         "door = prospects[prospects['method'] == 'door_to_door']\n"
         "door_to_door_cost = door['cost'].sum() / door['contacted'].sum()\n"
     ),
+    "q4b_answer": "opportunities_needed = int(30 / win_rate)\n",
 }

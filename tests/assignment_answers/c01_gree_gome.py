@@ -1,9 +1,10 @@
-"""A plausible wrong submission for c01: Q1 and Q4 right; Q2 divides by the margin
-(d / m), Q3 takes the cut on the retail price (d * (1 - m)), Q5 picks the cell that is
-best for both instead of the equilibrium. Earns 3 of the 7 autograded points."""
+"""A plausible wrong submission for c01 (never released to students): Q1 right; Q2a divides by the
+margin (d / m); Q3a takes the cut on the retail price (d * (1 - m)); Q4c answers the escalation
+failure with an account owner; Q5 picks the cell that is best for both instead of the equilibrium.
+The other answers are right, so the submission earns part of the points."""
 
 WRONG = {
-    "q1_answer": 'cuts = 1 - prices["promo"] / prices["original"]',
+    "__base__": "solution",
     "q2_answer": (
         "def breakeven(margin, cut):\n"
         "    if cut >= margin:\n"
@@ -11,11 +12,6 @@ WRONG = {
         "    return cut / margin\n"
     ),
     "q3_answer": "supply_cut = 0.34 * (1 - 0.15)",
-    "q4_answer": (
-        "best_gree = gg.best_responses(game, 'gree')\n"
-        "best_gome = gg.best_responses(game, 'gome')\n"
-        "gree_best = {k: v[0] for k, v in best_gree.items()}\n"
-        "gome_best = {k: v[0] for k, v in best_gome.items()}\n"
-    ),
+    "q4_answer": 'failure_a = "rules"\nfailure_b = "owner"\nfailure_c = "owner"\n',
     "q5_answer": 'equilibrium = ("concede", "stop_cut")',
 }
