@@ -145,6 +145,10 @@ def set_language(language: str | None = None) -> None:
     server set to Chinese shows Chinese labels; Chinese lessons start with
     ``set_language("zh")``.
 
+    In a Jupyter kernel, Chinese also shows pandas tables with Chinese
+    headings, index names, category values and company names (see
+    :mod:`kamcourse.viz.data_labels`); ``print(df)`` still shows the keys.
+
     Parameters
     ----------
     language : {"en", "zh"}, optional
@@ -176,6 +180,17 @@ def set_language(language: str | None = None) -> None:
     _language = language
     if language == "zh" or "matplotlib" in sys.modules:
         setup_cjk_font(quiet=language != "zh")
+    if language == "zh":
+        _translate_tables()
+
+
+def _translate_tables() -> None:
+    """In a Jupyter kernel, show pandas tables in Chinese (kamcourse.viz.data_labels)."""
+    ipython = sys.modules.get("IPython")
+    if ipython is not None and ipython.get_ipython() is not None:
+        from kamcourse.viz.data_labels import install_display
+
+        install_display()
 
 
 def label(key: str, language: str | None = None) -> str:

@@ -8,6 +8,7 @@ each test then starts from a fresh copy of it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,11 @@ ROLE_USERS = {"administrator": "admin", "sales_manager": "manager"}
 
 def django_ready() -> None:
     from django.test.utils import setup_test_environment
+
+    # The browser tests keep one Playwright (sync API) per test process (tests/browser.py); it leaves an
+    # asyncio loop registered as running in the main thread, and Django then refuses every ORM call made
+    # from that thread. Nothing here is asynchronous: the tests call Django from one thread only.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
     import kamcourse.practice.web  # noqa: F401  (configures Django)
 

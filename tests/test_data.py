@@ -38,11 +38,12 @@ def test_contract_names() -> None:
         assert hasattr(data, name), name
     assert isinstance(data.DEFAULT_SEED, int)
     assert data.END_DATE == pd.Timestamp("2025-12-31")
-    assert data.names() == [
+    # the core tables first; the chapters' extension tables follow (kamcourse.data.extensions)
+    assert data.names()[:10] == [
         "customers", "staff", "contacts", "opportunities", "orders",
         "cost_to_serve", "service_requests", "surveys", "kano_survey", "prospects",
     ]
-    assert data.answer_names() == ["lifecycle_stages", "runaway_horse", "kano_intended", "account_profiles"]
+    assert data.answer_names()[:4] == ["lifecycle_stages", "runaway_horse", "kano_intended", "account_profiles"]
 
 
 @pytest.mark.parametrize("name", data.names())

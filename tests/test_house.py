@@ -95,7 +95,7 @@ def _kamcourse_imports(path: Path) -> set[str]:
 
 
 CONCEPTS = ("accounts", "economics", "relationship", "value", "lifecycle", "clv", "satisfaction", "loyalty",
-            "development", "quadrants")
+            "development", "quadrants", "mining")
 
 
 def _concept_paths() -> list[Path]:

@@ -49,6 +49,9 @@ FIGURES = {
     "ipa": lambda: viz.plot_ipa(pd.Series({"q": 6.5, "d": 6.0, "o": 4.0}), pd.Series({"q": 6.0, "d": 4.0, "o": 5.5})),
     "timeline": lambda: viz.gree_gome_timeline(),
     "payoffs": lambda: viz.gree_gome_payoffs(),
+    "gains": lambda: viz.plot_gains([1, 0, 0, 1, 0], {"logistic_regression": [0.9, 0.1, 0.4, 0.7, 0.3]}),
+    "k_choice": lambda: viz.plot_k_choice(pd.DataFrame({"inertia": [9.0, 4.0], "silhouette": [0.5, 0.6]},
+                                                      index=pd.Index([2, 3], name="k"))),
 }
 
 

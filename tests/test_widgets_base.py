@@ -36,6 +36,8 @@ EXPLORERS = {
                                                       pd.Series({"q": 6.0, "d": 4.5, "o": 5.5}), draw=draw),
     "funnel_explorer": lambda draw: widgets.funnel_explorer(COMPARISON, budget=10_000, draw=draw),
     "standoff_explorer": lambda draw: widgets.standoff_explorer(draw=draw),
+    "retention_offer_explorer": lambda draw: widgets.retention_offer_explorer(
+        [1, 0, 1, 0, 0], [0.9, 0.5, 0.4, 0.2, 0.1], [20000.0, 20000.0, 50000.0, 8000.0, 8000.0], draw=draw),
 }
 
 

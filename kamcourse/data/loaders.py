@@ -37,8 +37,8 @@ def names() -> list[str]:
     --------
     >>> names()[:3]
     ['customers', 'staff', 'contacts']
-    >>> len(names())
-    10
+    >>> len(names()) >= 10  # the ten core tables, then those the chapters' extensions add
+    True
     """
     return list(STUDENT_TABLES)
 
@@ -48,7 +48,7 @@ def answer_names() -> list[str]:
 
     Examples
     --------
-    >>> answer_names()
+    >>> answer_names()[:4]  # the core answer tables, then those the chapters' extensions add
     ['lifecycle_stages', 'runaway_horse', 'kano_intended', 'account_profiles']
     """
     return list(ANSWER_TABLES)
@@ -180,7 +180,7 @@ def load(name: str) -> pd.DataFrame:
     >>> load("ordrs")
     Traceback (most recent call last):
     ...
-    ValueError: unknown table 'ordrs'; valid names: customers, staff, contacts, opportunities, orders, cost_to_serve, service_requests, surveys, kano_survey, prospects; did you mean 'orders'?
+    ValueError: unknown table 'ordrs'; valid names: customers, staff, contacts, opportunities, orders, ...; did you mean 'orders'?
     """
     return _load_file(data_folder() / f"{_table_name(name, answers=False)}.csv", name)
 

@@ -14,6 +14,7 @@ Modules: :mod:`~kamcourse.translation.paths` (layout, the track),
 :mod:`~kamcourse.translation.cells` (what is translated),
 :mod:`~kamcourse.translation.catalogue` (PO catalogues),
 :mod:`~kamcourse.translation.build` (generation and checks),
+:mod:`~kamcourse.translation.guides` (Markdown guides, translated section by section),
 :mod:`~kamcourse.translation.lab` (JupyterLab's interface language, a class's default; run as
 ``python -m kamcourse.translation.lab`` by ``make lab``, so it is not imported here).
 """

@@ -21,6 +21,7 @@ import nbformat
 
 from .catalogue import load, units
 from .cells import program_difference, select_chinese
+from .guides import guide_sources, guide_text, guide_track, is_guide, read_english
 from .paths import (
     TWIN_SUFFIX,
     ZH_NOTEBOOKS,
@@ -57,13 +58,16 @@ class Status:
     track: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    guides: list[str] = field(default_factory=list)
+    untranslated_guides: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def report(self) -> str:
-        lines = [f"Chinese track: {len(self.track)} notebook(s)", *(f"  {s}" for s in self.track)]
+        lines = [f"Chinese track: {len(self.track)} notebook(s), {len(self.guides)} guide(s)",
+                 *(f"  {s}" for s in self.track + self.guides)]
         if self.problems:
             lines += [f"problems ({len(self.problems)}):", *(f"  {p}" for p in self.problems)]
         else:
@@ -72,6 +76,10 @@ class Status:
             lines.append(f"not in the Chinese track yet ({len(self.untranslated)}): add one with "
                          "`kamcourse i18n update <notebook>`")
             lines += [f"  {s}" for s in self.untranslated]
+        if self.untranslated_guides:
+            lines.append(f"guides not in the Chinese track yet ({len(self.untranslated_guides)}): add one with "
+                         "`kamcourse i18n update <guide>`")
+            lines += [f"  {s}" for s in self.untranslated_guides]
         return "\n".join(lines)
 
 
@@ -107,7 +115,7 @@ def build_notebook(root: os.PathLike | str, source: str):
     if po is None:
         raise ValueError(f"{source} has no catalogue ({catalogue_path(source)}): "
                          f"`kamcourse i18n update {source}` adds it to the Chinese track")
-    english = nbformat.read(root / source, as_version=4)
+    english = read_english(root, source)
     nb = copy.deepcopy(english)
     cells = {c.get("id"): c for c in nb.cells}
     entries = {e.msgctxt: e for e in po if not e.obsolete}
@@ -169,12 +177,12 @@ def twin_files(root: os.PathLike | str, source: str) -> dict[str, str]:
     return out
 
 
-def _text(nb) -> str:
-    return nbformat.writes(nb) + "\n"
+def _text(nb, source: str) -> str:
+    return guide_text(nb, source) if is_guide(source) else nbformat.writes(nb) + "\n"
 
 
 def build(root: os.PathLike | str, sources: list[str] | None = None, write: bool = True) -> list[Problem]:
-    """Write the Chinese notebook (and assignment twin files) of every notebook in the Chinese track.
+    """Write the Chinese notebook (and assignment twin files) of every notebook and guide in the Chinese track.
 
     Cells whose translation cannot be used stay English in the output; the
     problems returned say which (``kamcourse i18n check`` lists them too).
@@ -201,13 +209,13 @@ def build(root: os.PathLike | str, sources: list[str] | None = None, write: bool
     """
     root = Path(root)
     problems: list[Problem] = []
-    for source in track(root) if sources is None else sources:
+    for source in track(root) + guide_track(root) if sources is None else sources:
         nb, found = build_notebook(root, source)
         problems += found
         if write:
             target = root / chinese_path(source)
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = _text(nb)
+            text = _text(nb, source)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")
             for en, zh in twin_files(root, source).items():
@@ -229,6 +237,8 @@ def _differing_cells(expected, committed_path: Path) -> list[str]:
 
 def check(root: os.PathLike | str) -> Status:
     """Check the Chinese track: every entry translated and current, every Chinese file as ``build`` makes it.
+
+    Guides (:mod:`kamcourse.translation.guides`) are checked like notebooks.
 
     Parameters
     ----------
@@ -252,16 +262,18 @@ def check(root: os.PathLike | str) -> Status:
     root = Path(root)
     status = Status(track=track(root))
     status.untranslated = [s for s in english_sources(root) if s not in status.track]
+    status.guides = guide_track(root)
+    status.untranslated_guides = [g for g in guide_sources(root) if g not in status.guides]
     expected_files: set[str] = set()
-    for source in status.track:
+    for source in status.track + status.guides:
         nb, problems = build_notebook(root, source)
         status.problems += problems
         target = chinese_path(source)
         expected_files.add(target)
         if not (root / target).exists():
             status.problems.append(Problem(target, None, "not built", "run `kamcourse i18n build` and commit it"))
-        elif (root / target).read_text(encoding="utf-8") != _text(nb):
-            cells = ", ".join(map(str, _differing_cells(nb, root / target)))
+        elif (root / target).read_text(encoding="utf-8") != _text(nb, source):
+            cells = "(the guide)" if is_guide(source) else ", ".join(map(str, _differing_cells(nb, root / target)))
             status.problems.append(Problem(target, None, "differs", f"not what `kamcourse i18n build` generates "
                                            f"from {source} (cells: {cells}): run it and commit"))
         for en, zh in twin_files(root, source).items():

@@ -15,8 +15,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from .cells import is_translatable
 from .paths import LOCALE, catalogue_path, english_sources
 
@@ -202,7 +200,7 @@ def update_catalogue(po, found: list[Unit]) -> UpdateSummary:
 
 
 def update(root: os.PathLike | str, sources: list[str] | None = None) -> dict[str, UpdateSummary]:
-    """Update the catalogues of ``sources`` (default: the whole Chinese track) from the English notebooks.
+    """Update the catalogues of ``sources`` (default: the whole Chinese track) from the English notebooks and guides.
 
     Naming a notebook that has no catalogue yet creates it: the notebook
     joins the Chinese track (its entries are then empty until translated).
@@ -231,22 +229,23 @@ def update(root: os.PathLike | str, sources: list[str] | None = None) -> dict[st
     >>> update(find_root(Path(kamcourse.__file__).parent), ["notebooks/nothing.ipynb"])
     Traceback (most recent call last):
     ...
-    ValueError: notebooks/nothing.ipynb is not an English notebook of the course (see `kamcourse i18n check`)
+    ValueError: notebooks/nothing.ipynb is not an English notebook or guide of the course (see `kamcourse i18n check`)
     """
+    from .guides import guide_sources, guide_track, read_english
     from .paths import track
 
     root = Path(root)
-    known = english_sources(root)
+    known = english_sources(root) + guide_sources(root)
     if sources is None:
-        sources = track(root)
+        sources = track(root) + guide_track(root)
     done: dict[str, UpdateSummary] = {}
     for source in sources:
         if Path(source).is_absolute():
             source = Path(source).resolve().relative_to(root.resolve()).as_posix()
         source = Path(source).as_posix()
         if source not in known:
-            raise ValueError(f"{source} is not an English notebook of the course (see `kamcourse i18n check`)")
-        nb = nbformat.read(root / source, as_version=4)
+            raise ValueError(f"{source} is not an English notebook or guide of the course (see `kamcourse i18n check`)")
+        nb = read_english(root, source)
         po = load(root, source) or _new_catalogue(source)
         path = root / catalogue_path(source)
         summary = update_catalogue(po, units(nb, source))

@@ -24,7 +24,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
     root_help = "course folder (default: found from the working folder)"
     up = actions.add_parser("update", help="extract new and changed cells into the catalogues (changed ones become "
                                            "fuzzy); naming a notebook adds it to the Chinese track")
-    up.add_argument("notebooks", nargs="*", help="English notebooks (default: every notebook in the track)")
+    up.add_argument("notebooks", nargs="*", help="English notebooks or guides (default: everything in the track)")
     up.add_argument("--root", help=root_help)
     bd = actions.add_parser("build", help="generate the Chinese notebooks and assignments from the catalogues")
     bd.add_argument("--root", help=root_help)
@@ -46,6 +46,7 @@ def run(args: argparse.Namespace, out=None) -> int:
     """
     from .build import build, check
     from .catalogue import update
+    from .guides import guide_track
     from .paths import catalogue_path, chinese_path, find_root, track
 
     out = out or sys.stdout
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace, out=None) -> int:
         return 0
     if args.action == "build":
         problems = build(root)
-        for source in track(root):
+        for source in track(root) + guide_track(root):
             print(f"wrote {chinese_path(source)}", file=out)
         for problem in problems:
             print(f"kept in English: {problem}", file=out)

@@ -117,7 +117,7 @@ def catalogue_path(source: str) -> str:
 
 
 def chinese_path(source: str) -> str:
-    """The generated Chinese file of an English notebook, relative to the course folder.
+    """The generated Chinese file of an English notebook or guide, relative to the course folder.
 
     Raises
     ------
@@ -130,17 +130,23 @@ def chinese_path(source: str) -> str:
     'notebooks/zh/cases/gree_gome.ipynb'
     >>> chinese_path("assignments/a00_getting_started/a00_getting_started.ipynb")
     'assignments/a00_getting_started_zh/a00_getting_started.ipynb'
-    >>> chinese_path("docs/guide.md")
+    >>> chinese_path("docs/classroom.md")
+    'docs/classroom.zh.md'
+    >>> chinese_path("kamcourse/cli.py")
     Traceback (most recent call last):
     ...
-    ValueError: source must be a notebook under notebooks/ or assignments/<name>/, got 'docs/guide.md'
+    ValueError: source must be a notebook under notebooks/ or assignments/<name>/, or a guide, got 'kamcourse/cli.py'
     """
+    if source.endswith(".md"):
+        from .guides import chinese_guide_path
+
+        return chinese_guide_path(source)
     parts = _posix(source).parts
     if len(parts) >= 2 and parts[0] == "notebooks" and parts[1] != "zh" and source.endswith(".ipynb"):
         return str(PurePosixPath(ZH_NOTEBOOKS, *parts[1:]))
     if len(parts) == 3 and parts[0] == "assignments" and source.endswith(".ipynb"):
         return str(PurePosixPath("assignments", parts[1] + TWIN_SUFFIX, parts[2]))
-    raise ValueError(f"source must be a notebook under notebooks/ or assignments/<name>/, got {source!r}")
+    raise ValueError(f"source must be a notebook under notebooks/ or assignments/<name>/, or a guide, got {source!r}")
 
 
 def track(root: os.PathLike | str) -> list[str]:

@@ -14,6 +14,7 @@ a column of numbers         :func:`as_numeric_series`, :func:`check_no_nan`, :fu
                             :func:`first_label` (the label a message names)
 two columns, one customer   :func:`paired_series`, :func:`threshold_value`
 values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`
+a model's outcomes, scores  :func:`scored_outcomes`
 dates                       :func:`as_date` (one), :func:`as_dates` (a column)
 tables                      :func:`require_columns`, :func:`check_not_empty`
 a purchase log              :func:`check_transactions`
@@ -26,12 +27,14 @@ CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :fu
 0.2
 """
 
-from . import dates, history, keys, scalars, series, tables
+from . import dates, history, keys, scalars, scores, series, tables
 from .dates import *  # noqa: F401,F403
 from .history import *  # noqa: F401,F403
 from .keys import *  # noqa: F401,F403
 from .scalars import *  # noqa: F401,F403
+from .scores import *  # noqa: F401,F403
 from .series import *  # noqa: F401,F403
 from .tables import *  # noqa: F401,F403
 
-__all__ = [*scalars.__all__, *keys.__all__, *series.__all__, *dates.__all__, *tables.__all__, *history.__all__]
+__all__ = [*scalars.__all__, *keys.__all__, *series.__all__, *dates.__all__, *tables.__all__, *history.__all__,
+           *scores.__all__]

@@ -6,9 +6,10 @@ matplotlib's own settings are left as they were), takes every label from
 :mod:`kamcourse.i18n`, and returns the matplotlib ``Axes``.
 """
 
-from . import cases, customer_value, key_accounts, satisfaction_development
+from . import cases, customer_value, data_mining, key_accounts, satisfaction_development
 from .cases import *  # noqa: F401,F403
 from .customer_value import *  # noqa: F401,F403
+from .data_mining import *  # noqa: F401,F403
 from .key_accounts import *  # noqa: F401,F403
 from .satisfaction_development import *  # noqa: F401,F403
 from .style import (
@@ -28,4 +29,5 @@ __all__ = [
     "PALETTE", "CATEGORY_COLORS", "STYLE", "course_style", "course_figure", "use_course_style",
     "new_axes", "finish", "percent_axis", "color_for",
     *key_accounts.__all__, *customer_value.__all__, *satisfaction_development.__all__, *cases.__all__,
+    *data_mining.__all__,
 ]

@@ -97,7 +97,9 @@ body { font-size: 20px; }
 #: Seconds a workshop page's cell may run in Voilà (each takes a few seconds; see voila_command).
 CELL_TIMEOUT = 30
 
-_LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
+# JupyterLab extensions that need lab's shared modules (file browser, launcher) and fail to load in a Voilà page
+_LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview",
+                        "@jupyterhub/jupyter-server-proxy")
 
 
 def names() -> list[str]:

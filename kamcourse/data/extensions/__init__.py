@@ -145,5 +145,8 @@ def build_extensions(
     return added
 
 
+# the chapters' modules import Extension from here, so they are imported after it is defined
+from . import mining  # noqa: E402
+
 #: The extensions, in the order their tables follow the core ones (add a chapter's module here).
-EXTENSIONS: tuple[Extension, ...] = ()
+EXTENSIONS: tuple[Extension, ...] = (mining.EXTENSION,)
