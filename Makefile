@@ -22,8 +22,9 @@ JOBS   ?= 2
 
 # Debian packages `make setup` installs as root (add a word here when the kit needs one more):
 # a CJK font so Chinese figures have no empty boxes; venv for the system Python; chromium for the
-# browser tests (Playwright drives Debian's browser); postgresql for the practice CRM's shared-instance test.
-DEBIAN_PACKAGES := fonts-noto-cjk python3-venv chromium postgresql
+# browser tests (Playwright drives Debian's browser); postgresql for the practice CRM's shared-instance test;
+# bubblewrap, the sandbox of grading kernels (kamcourse grade).
+DEBIAN_PACKAGES := fonts-noto-cjk python3-venv chromium postgresql bubblewrap
 
 # uv's version: the one uv.lock pins (uv is in the test extra, so `make upgrade` moves it too)
 UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' uv.lock 2>/dev/null)
@@ -81,6 +82,10 @@ $(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	  echo "run 'make lock' and commit uv.lock (docs/CONTRIBUTING.md, adding a dependency)."; exit 1; }
 	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
+	@# grading kernels see the environment read-only and write no bytecode: compile what they import, once
+	@# (uv installs without .pyc; without this every sandboxed kernel compiles IPython, pandas... again)
+	$(PY) -m compileall -q kamcourse
+	$(PY) -c "import ipykernel.kernelapp, ipykernel.ipkernel, matplotlib_inline.backend_inline, pandas, matplotlib.pyplot, kamcourse.data, kamcourse.instructor.codec"
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
 	@if [ -x classroom/node_modules/.bin/configurable-http-proxy ] && [ ! classroom/package-lock.json -nt classroom/node_modules/.package-lock.json ]; then :; \

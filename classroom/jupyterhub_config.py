@@ -109,12 +109,25 @@ def _pythonpath(spawner):
     return "" if spawner.user.name == instructor else str(Path(S["repo"]) / "classroom" / "pylib")
 
 
+def _secret(spawner):
+    """The course secret: only the instructor's server gets it (to grade)."""
+    return secret if spawner.user.name == instructor else ""
+
+
+def _student_key(spawner):
+    """Each student's server gets only that student's key to their data variant, never the secret."""
+    from kamcourse.data.variants import student_key
+
+    return "" if spawner.user.name == instructor else student_key(spawner.user.name, secret)
+
+
 c.Spawner.environment = {
     "PATH": path,
     "JUPYTER_CONFIG_PATH": _config_path,
     "PYTHONPATH": _pythonpath,
-    # per-student data (kamcourse.data.my_data): the same secret on the hub and for grading
-    "KAMCOURSE_SECRET": secret,
+    # per-student data (kamcourse.data.my_data): a student's key is an HMAC of the secret and their name
+    "KAMCOURSE_SECRET": _secret,
+    "KAMCOURSE_STUDENT_KEY": _student_key,
 }
 
 # --- optional: an API token for scripts (the classroom test and load benchmark use it)

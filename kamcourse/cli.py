@@ -65,8 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--timeout", type=float, default=600, help="seconds one submission may run in all (default 600)")
     gr.add_argument("--cell-timeout", type=int, default=None, help="seconds one cell may run (default: nbgrader config)")
     gr.add_argument("--force", action="store_true", help="regrade submissions already graded and unchanged")
-    gr.add_argument("--no-sandbox", action="store_true", help="as root, run kernels as root (not recommended)")
-    gr.add_argument("--sandbox-user", default="nobody", help="as root, run kernels as this user (default nobody)")
+    gr.add_argument("--unsafe", action="store_true",
+                    help="run student code without the sandbox, with your own rights (only for submissions you trust)")
+    gr.add_argument("--sandbox-user", default="nobody",
+                    help="as root, the unprivileged user sandboxed kernels run as (default nobody)")
     gr.add_argument("--no-progress", action="store_true", help="no progress bar")
     gr.add_argument("--same-data", action="store_true",
                     help="run every submission on the kit's default data (no per-student variants)")
@@ -153,7 +155,7 @@ def _instructor(args: argparse.Namespace) -> int:
         rows = instructor.grade(
             args.assignment, course=course, jobs=args.jobs, students=args.student, timeout=args.timeout,
             cell_timeout=args.cell_timeout, force=args.force,
-            sandbox=None if args.no_sandbox else args.sandbox_user, progress=not args.no_progress,
+            unsafe=args.unsafe, sandbox_user=args.sandbox_user, progress=not args.no_progress,
             per_student_data=not args.same_data,
         )
         return 0 if all(r.status in instructor.STATUSES for r in rows) else 1

@@ -9,6 +9,8 @@ PID whatever is left of those processes, and deletes the users it created.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import http.cookiejar as cookiejar
 import json
 import os
@@ -17,6 +19,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -50,6 +53,57 @@ classroom_setup = _load_setup_module()
 
 
 # --------------------------------------------------------------------------- can it run here?
+_REACHABLE = Path(tempfile.gettempdir()) / "kamcourse-reachable.json"
+
+
+@contextlib.contextmanager
+def _reachable_state():
+    """The shared record of folders opened by :func:`reachable` (processes that hold them, old modes), locked."""
+    with open(_REACHABLE.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            state = json.loads(_REACHABLE.read_text())
+        except (OSError, ValueError):
+            state = {"holders": [], "modes": {}}
+        state["holders"] = [h for h in state["holders"] if alive(int(h.split(":")[0]))]  # a killed run holds nothing
+        yield state
+        _REACHABLE.write_text(json.dumps(state))
+
+
+@contextlib.contextmanager
+def reachable(path: Path = ROOT):
+    """Let every user *enter* (not list) the folders above ``path`` while the block runs (as root).
+
+    The class's users run the kit's environment from the clone; a clone in a
+    private folder (a temporary folder of mode 0700, say) is out of their
+    reach. Each folder above it that others cannot enter gets the search bit
+    (o+x) while any test process needs it (tests may run at once in several
+    processes), and its mode back when the last one is done.
+    """
+    if os.geteuid() != 0:
+        yield []
+        return
+    me = f"{os.getpid()}:{uuid.uuid4().hex}"
+    with _reachable_state() as state:
+        for folder in reversed(Path(path).resolve().parents):
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if not mode & 0o001:
+                state["modes"].setdefault(str(folder), mode)
+                os.chmod(folder, mode | 0o001)
+        state["holders"].append(me)
+        opened = list(state["modes"])
+    try:
+        yield opened
+    finally:
+        with _reachable_state() as state:
+            state["holders"].remove(me)
+            if not state["holders"]:
+                for folder, mode in state["modes"].items():
+                    if os.path.isdir(folder):
+                        os.chmod(folder, mode)
+                state["modes"] = {}
+
+
 def skip_reason() -> str | None:
     """Why the classroom set-up cannot run on this machine, or None."""
     if sys.platform != "linux":
@@ -66,7 +120,8 @@ def skip_reason() -> str | None:
                 "with npm, or `cd classroom && npm ci`")
     ok, why = classroom_setup.runs_for_everyone(str(VENV / "bin" / "python"))
     if not ok:
-        return f"the environment cannot be run by other users ({why}): build it with `make setup` as root"
+        return (f"the environment cannot be run by other users ({why}), even with the folders above the clone "
+                "made enterable (tests/classroom_helpers.reachable): build it with `make setup` as root")
     return None
 
 

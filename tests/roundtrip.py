@@ -68,6 +68,29 @@ class Course:
         return sorted((self.root / "assignments" / self.assignment).glob("*.ipynb"))
 
 
+_EMPTY_GRADEBOOK: dict[str, bytes] = {}
+
+
+def _empty_gradebook() -> bytes:
+    """An empty gradebook of the kit's course, made once per process.
+
+    nbgrader runs the ``alembic`` command (a new Python process, 1-2 s of CPU)
+    for every new gradebook; the scratch courses start from a copy instead.
+    """
+    if "db" not in _EMPTY_GRADEBOOK:
+        import tempfile
+
+        from nbgrader.api import Gradebook
+
+        from kamcourse.instructor.course import ensure_tools_on_path
+
+        ensure_tools_on_path()  # nbgrader runs `alembic` from the environment's bin folder
+        with tempfile.TemporaryDirectory() as tmp:
+            Gradebook(f"sqlite:///{tmp}/gradebook.db", course_id="kamcourse").close()
+            _EMPTY_GRADEBOOK["db"] = Path(tmp, "gradebook.db").read_bytes()
+    return _EMPTY_GRADEBOOK["db"]
+
+
 def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
     """Copy the assignment into a scratch course and generate the student version.
 
@@ -75,6 +98,7 @@ def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
     nbgrader's own API runs in this process (no command start-up cost).
     """
     workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "gradebook.db").write_bytes(_empty_gradebook())
     shutil.copy(ROOT / "nbgrader_config.py", workdir / "nbgrader_config.py")
     shutil.copytree(ASSIGNMENTS / assignment, workdir / "assignments" / assignment, dirs_exist_ok=True)
     if cli:
@@ -170,3 +194,115 @@ def read_scores(workdir: Path, assignment: str) -> dict[str, dict[str, tuple[flo
 
 def total(per_cell: dict[str, tuple[float, float]]) -> tuple[float, float]:
     return sum(s for s, _ in per_cell.values()), sum(m for _, m in per_cell.values())
+
+
+# --------------------------------------------------------------------------- a hostile submission
+HOSTILE = '''\
+import json as _j, os as _os, shutil as _sh, socket as _so, subprocess as _sp, sys as _sys
+_report = {}
+def _attempt(name, action):
+    try:
+        action()
+        _report[name] = "done"
+    except Exception as exc:
+        _report[name] = type(exc).__name__
+_attempt("create a file in the course folder", lambda: open(T["course"] + "/pwned-" + MARK, "w").write("x"))
+_attempt("change a classmate's submission", lambda: open(T["classmate"], "a").write(" "))
+_attempt("append to the gradebook", lambda: open(T["gradebook"], "ab").write(MARK.encode()))
+for _what in ("classmate", "gradebook", "secret"):
+    _attempt("copy the " + _what + " to /tmp", lambda w=_what: _sh.copy(T[w], "/tmp/" + MARK + "-" + w))
+_attempt("open a TCP connection", lambda: _so.create_connection(("127.0.0.1", T["port"]), timeout=3).close())
+_attempt("read the source assignment", lambda: open(T["source"]).read())
+_attempt("list a home folder", lambda: _os.listdir(T["home"]))
+_report["secret in the environment"] = _os.environ.get("KAMCOURSE_SECRET")
+_sp.Popen([_sys.executable, "-c", "import time; time.sleep(900)", MARK], start_new_session=True)
+print(_j.dumps(_report))
+print("secret:", _os.environ.get("KAMCOURSE_SECRET"), "my key:", _os.environ.get("KAMCOURSE_STUDENT_KEY"))
+try:
+    print("secret file:", open(T["secret"]).read())
+except OSError:
+    pass
+'''
+
+
+def hostile_answer(targets: dict, mark: str, answer: str) -> str:
+    """An answer cell that first tries to get out of grading, then answers ``answer``.
+
+    ``targets``: ``course``, ``classmate`` (their submitted notebook), ``gradebook``,
+    ``secret`` (the secret file), ``source`` (a source notebook), ``home`` (a home
+    folder) and ``port`` (a TCP port listening on the host's 127.0.0.1).
+    """
+    return f"T = {targets!r}\nMARK = {mark!r}\n{HOSTILE}\n{answer}\n"
+
+
+def hostile_report(notebook: Path) -> dict:
+    """The attempts' results the hostile cell printed, read from the autograded notebook."""
+    import json
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            for line in str(out.get("text", "")).splitlines():
+                if line.startswith('{"create a file'):
+                    return json.loads(line)
+    errors = [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    raise AssertionError(f"the hostile cell printed no report in {notebook}; errors: {errors[:3]}")
+
+
+class Listener:
+    """A TCP server on the host's 127.0.0.1 that counts the connections it accepts."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.accepted = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._done.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted += 1
+            conn.close()
+
+    def close(self) -> int:
+        self._done.set()
+        self._thread.join()
+        self.sock.close()
+        return self.accepted
+
+
+def processes_with(mark: str) -> list[int]:
+    """PIDs whose command line contains ``mark``."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if mark.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+def clean_up_hostile(mark: str) -> None:
+    """Kill what a hostile cell left running and remove what it copied to /tmp (after an unsafe run)."""
+    import signal
+
+    for pid in processes_with(mark):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    for path in Path("/tmp").glob(f"{mark}-*"):
+        path.unlink()

@@ -99,6 +99,7 @@ def test_source_is_well_formed(name: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", GROUPED)
+@pytest.mark.security
 def test_student_version_has_no_solution_or_hidden_test(name: str, course_for) -> None:
     course = course_for(name)
     assert course.released, "generate_assignment produced no notebook"

@@ -17,9 +17,14 @@ users), starts JupyterHub and its proxy on free loopback ports, and then
    exchange with wrong permissions (a clear message; ``check_exchange --fix``), a
    second submission, a submission after collection;
 5. the instructor collects, grades with ``kamcourse grade`` (as each submission's
-   owner) and exports CSV; the scores are asserted;
+   owner, in the sandbox, as the instructor: not root) and exports CSV; the scores are
+   asserted; one more submission, a hostile one, tries to get out during grading: each
+   of the nine things of issue 14 is checked on the host, and A keeps full marks;
 
 and at the end stops every process it started (by PID) and removes the users.
+
+When the clone sits in a private folder, the folders above it are made
+enterable (not listable) for the test's duration (``classroom_helpers.reachable``).
 """
 
 from __future__ import annotations
@@ -39,7 +44,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import classroom_helpers as H  # noqa: E402
-from roundtrip import meta, solution_source  # noqa: E402
+from roundtrip import (  # noqa: E402
+    Listener,
+    clean_up_hostile,
+    hostile_answer,
+    hostile_report,
+    meta,
+    processes_with,
+    solution_source,
+)
+
+# the two classroom tests create users and may open the clone's parent folders: one worker runs them
+pytestmark = pytest.mark.xdist_group("classroom")
 
 ASSIGNMENT = "a07_satisfaction"
 SOURCE = H.ROOT / "assignments" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
@@ -99,10 +115,29 @@ def test_hub_config_reads_the_class_settings(tmp_path, monkeypatch, authenticato
     assert config.Authenticator.admin_users == {"teacher"}
     assert config.JupyterHub.authenticator_class == authenticator
     assert config.JupyterHub.hub_ip == "127.0.0.1"
-    assert config.Spawner.environment["KAMCOURSE_SECRET"] == "course-secret"
     assert "services" not in config.JupyterHub  # no admin token file: no API service
 
 
+@pytest.mark.security
+def test_only_the_instructor_gets_the_secret_each_student_only_their_key(tmp_path, monkeypatch) -> None:
+    """Issue 14: a student's server never holds the course secret, only the student's own key."""
+    from types import SimpleNamespace
+
+    from kamcourse.data.variants import student_key
+
+    env = _hub_config(tmp_path, monkeypatch, "pam").Spawner.environment
+
+    def for_user(name):
+        spawner = SimpleNamespace(user=SimpleNamespace(name=name))
+        return {k: (v(spawner) if callable(v) else v) for k, v in env.items()}
+
+    alice, teacher = for_user("alice"), for_user("teacher")
+    assert teacher["KAMCOURSE_SECRET"] == "course-secret" and teacher["KAMCOURSE_STUDENT_KEY"] == ""
+    assert alice["KAMCOURSE_SECRET"] == "" and "course-secret" not in json.dumps(alice)
+    assert alice["KAMCOURSE_STUDENT_KEY"] == student_key("alice", "course-secret") != for_user("bob")["KAMCOURSE_STUDENT_KEY"]
+
+
+@pytest.mark.security
 def test_shared_password_refuses_a_wrong_password_and_a_user_not_on_the_list(tmp_path, monkeypatch) -> None:
     """The workshop set-up (one shared password): only listed users with that password get in."""
     import asyncio
@@ -221,18 +256,25 @@ def _timestamp(folder: Path) -> str:
 
 @pytest.fixture
 def classroom():
-    reason = H.skip_reason()
-    if reason:
-        pytest.skip(reason)
-    room = H.Classroom(students=2, extra_listed=("ghost",), outsider=True)
+    with H.reachable():
+        reason = H.skip_reason()
+        if reason:
+            pytest.skip(reason)
+        room = H.Classroom(students=2, extra_listed=("ghost",), outsider=True)
+        try:
+            yield room
+        finally:
+            _close(room)
+
+
+def _close(room) -> None:
     try:
-        yield room
-    finally:
         if room.hub_log.exists():  # shown by pytest only when the test fails
             print("---- last lines of the hub's log ----\n" + room.hub_log.read_text(errors="replace")[-6000:])
+    finally:
         problems = room.close()
-        assert not problems, f"clean-up problems: {problems}"
-        assert not any(H.alive(pid) for pid in room.started_pids), "a process the test started is still running"
+    assert not problems, f"clean-up problems: {problems}"
+    assert not any(H.alive(pid) for pid in room.started_pids), "a process the test started is still running"
 
 
 @pytest.mark.security
@@ -377,6 +419,7 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
         "the instructor's home": str(teacher_home),
         "B's own notebook": os.path.expanduser(f"~{bob}/{nb_path}"),
         "the released notebook": str(Path(s.exchange) / course / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+        "the course secret": s.secret_file,
     }
     probe = ("import json, os\nr = {}\n"
              f"for k, p in {probes!r}.items():\n"
@@ -384,12 +427,14 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
              "        r[k] = 'listed' if os.path.isdir(p) and os.listdir(p) is not None else len(open(p, 'rb').read())\n"
              "    except OSError as e:\n"
              "        r[k] = type(e).__name__\n"
+             "r['secret in the environment'] = os.environ.get('KAMCOURSE_SECRET')\n"
              "print(json.dumps(r))")
     kernel = B.start_kernel()
     reach = json.loads(B.execute(kernel, [probe])[0]["text"])
     B.stop_kernel(kernel)
+    assert not reach["secret in the environment"], "a student's server holds the course secret"
     for what in ("A's submission", "the inbound folder", "A's notebook", "the source notebook", "the gradebook",
-                 "the instructor's home"):
+                 "the instructor's home", "the course secret"):
         assert reach[what] == "PermissionError", f"B can read {what}: {reach}"
     for what in ("B's own notebook", "the released notebook"):
         assert isinstance(reach[what], int) and reach[what] > 0, f"B cannot read {what}: {reach}"
@@ -451,14 +496,57 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
     assert _timestamp(submitted / bob / ASSIGNMENT) == _timestamp(b_subs[0]), "the collected submission is unchanged"
 
     lap("late submission + collect")
-    # --- grading (as each submission's owner: per-student data) and export ------------------
-    out = room.instructor_run("kamcourse", "grade", ASSIGNMENT, "--jobs", "2", "--no-progress").stdout
-    lap("grade")
+    # --- a hostile submission joins the batch: its first answer tries to get out of grading ----
+    mallory = f"{room.prefix}mal"  # handed in through an LMS, say: a submission folder, no account
+    listener = Listener()
+    mark = f"kc-hostile-{os.getpid()}-{time.time_ns()}"
+    a_submitted = submitted / alice / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    targets = {"course": str(room.course_dir), "classmate": str(a_submitted),
+               "gradebook": str(room.course_dir / "gradebook.db"), "secret": s.secret_file,
+               "source": str(room.course_dir / "assignments" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+               "home": str(teacher_home), "port": listener.port}
+    answers = _solution_answers()
+    hostile_nb = _student_notebook(released, {**answers, "q1_answer": hostile_answer(targets, mark, answers["q1_answer"])})
+    folder = submitted / mallory / ASSIGNMENT
+    folder.mkdir(parents=True)
+    (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps(hostile_nb))
+    (folder / "timestamp.txt").write_text("2026-01-05 10:00:00.000000 UTC")
+    entry = __import__("pwd").getpwnam(teacher)
+    for path in (folder.parent, folder, *folder.iterdir()):
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+    kept = {"classmate": a_submitted.read_bytes(), "course": sorted(p.name for p in room.course_dir.iterdir())}
+
+    # --- grading (as each submission's owner: per-student data, in the sandbox, as the instructor) and export
+    try:
+        out = room.instructor_run("kamcourse", "grade", ASSIGNMENT, "--jobs", "2", "--no-progress").stdout
+        lap("grade")
+        assert "kernels sandboxed with bubblewrap" in out and "as user" not in out, out
+        accepted = listener.close()
+        report = hostile_report(room.course_dir / "autograded" / mallory / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+        assert [k for k, v in report.items() if v == "done"] == [], report
+        # the nine things of issue 14, each checked on the host
+        assert sorted(p.name for p in room.course_dir.iterdir()) == sorted({*kept["course"], "autograded", "reports"})
+        assert a_submitted.read_bytes() == kept["classmate"], "the classmate's submission was changed"
+        assert mark.encode() not in (room.course_dir / "gradebook.db").read_bytes(), "the gradebook was appended to"
+        assert not list(Path("/tmp").glob(f"{mark}-*")), "a notebook, the gradebook or the secret reached /tmp"
+        assert accepted == 0, "a TCP connection to the host's 127.0.0.1 was opened"
+        assert report["secret in the environment"] is None
+        printed = (room.course_dir / "autograded" / mallory / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text()
+        assert room.secret not in printed and "[key hidden]" in printed, "the owner's key is hidden, the secret absent"
+        room.instructor_run("kamcourse", "feedback", ASSIGNMENT, "--student", mallory)
+        page = (room.course_dir / "feedback" / mallory / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+        from kamcourse.data.variants import student_key
+
+        assert room.secret not in page and student_key(mallory, room.secret) not in page
+        assert not processes_with(mark), "a process the submission started outlived grading"
+    finally:
+        listener.close()
+        clean_up_hostile(mark)
     room.instructor_run("kamcourse", "export", ASSIGNMENT, "--format", "csv")
     with open(room.course_dir / "reports" / f"{ASSIGNMENT}-csv.csv", encoding="utf-8") as fh:
         grades = {r["student_id"]: r for r in csv.DictReader(fh)}
-    assert set(grades) == {alice, bob}, grades
-    assert float(grades[alice]["score"]) == AUTOGRADED, (grades[alice], out)
+    assert set(grades) == {alice, bob, mallory}, grades
+    assert float(grades[alice]["score"]) == AUTOGRADED, (grades[alice], out)  # A keeps full marks
     assert float(grades[bob]["score"]) == bob_expected, (grades[bob], same_for_bob, out)
     assert float(grades[alice]["max_score"]) == AUTOGRADED + 3  # + the written answer, graded by hand
 
@@ -485,9 +573,14 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
 @pytest.mark.classroom
 def test_check_exchange_closes_a_submission_left_readable_by_all() -> None:
     """A submission made with plain nbgrader (folder 0777, files 0644) is closed, its content untouched."""
-    reason = H.skip_reason()
-    if reason:
-        pytest.skip(reason)
+    with H.reachable():
+        reason = H.skip_reason()
+        if reason:
+            pytest.skip(reason)
+        _check_exchange_closes_a_submission()
+
+
+def _check_exchange_closes_a_submission() -> None:
     with H.Classroom(students=2) as room:
         room.setup()
         student, other = room.students

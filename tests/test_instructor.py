@@ -17,7 +17,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from roundtrip import ROOT, build_submission
+from roundtrip import (
+    ROOT,
+    Listener,
+    build_submission,
+    clean_up_hostile,
+    hostile_answer,
+    hostile_report,
+    processes_with,
+)
 from roundtrip import Course as RoundtripCourse
 
 from kamcourse.instructor import Course, LeakError, export, feedback, grade, release
@@ -126,7 +134,7 @@ def graded(tmp_path_factory):
     _write(root, "syntax_error", sub({"__base__": "solution", "q1_answer": "top_customer_share = = 1"}))
     log = io.StringIO()
     started = time.monotonic()
-    rows = grade(A, course=course, jobs=2, cell_timeout=4, timeout=120, out=log)
+    rows = grade(A, course=course, jobs=2, cell_timeout=10, timeout=120, out=log)
     return {"course": course, "rows": {r.student: r for r in rows}, "log": log.getvalue(),
             "seconds": time.monotonic() - started}
 
@@ -144,6 +152,7 @@ def test_solution_and_blank(graded) -> None:
 
 
 @pytest.mark.parametrize("student", sorted(CHEATS))
+@pytest.mark.security
 def test_checks_cannot_be_fooled_from_the_notebook(graded, student) -> None:
     """Each cheat solves nothing for its part and earns nothing for it (issue 6)."""
     row = graded["rows"][student]
@@ -153,10 +162,12 @@ def test_checks_cannot_be_fooled_from_the_notebook(graded, student) -> None:
     assert row.score == AUTO - POINTS[lost]
 
 
+@pytest.mark.security
 def test_tampered_test_cell_is_restored(graded) -> None:
     assert graded["rows"]["tampered"].score == 0
 
 
+@pytest.mark.security
 def test_deleted_test_cell_is_restored_and_graded(graded) -> None:
     row = graded["rows"]["deleted_test"]
     assert row.status == "graded"
@@ -228,6 +239,7 @@ def test_rerun_is_idempotent(graded) -> None:
     assert "grading 0 submission(s)" in log.getvalue()
 
 
+@pytest.mark.security
 def test_feedback_never_shows_hidden_tests(graded) -> None:
     course = graded["course"]
     files = feedback(A, course=course, out=io.StringIO())
@@ -244,6 +256,7 @@ def test_feedback_never_shows_hidden_tests(graded) -> None:
     assert "q1_tests: passed" in solution
 
 
+@pytest.mark.security
 def test_feedback_scrubs_a_submission_that_prints_hidden_tests(tmp_path) -> None:
     """A submission that reads the source notebook and prints its hidden tests does not leak them."""
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
@@ -253,7 +266,7 @@ def test_feedback_scrubs_a_submission_that_prints_hidden_tests(tmp_path) -> None
     source = tmp_path / "assignments" / A / f"{A}.ipynb"
     spy = f"print(open({str(source)!r}, encoding='utf-8').read())\ntop_customer_share = 0.5"
     _write(tmp_path, "spy", build_submission(RoundtripCourse(tmp_path, A), {"__base__": "solution", "q1_answer": spy}))
-    grade(A, course=course, jobs=1, out=io.StringIO(), sandbox=None)
+    grade(A, course=course, jobs=1, out=io.StringIO(), unsafe=True)
     (path,) = feedback(A, course=course, out=io.StringIO())
     text = path.read_text(encoding="utf-8")
     assert "[hidden]" in text
@@ -282,6 +295,7 @@ def test_export_parses_back(graded, fmt) -> None:
     assert got == {k: v.score for k, v in graded["rows"].items()}
 
 
+@pytest.mark.security
 def test_release_refuses_a_leaking_student_version(tmp_path) -> None:
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
     shutil.copytree(ROOT / "assignments" / A, tmp_path / "assignments" / A)
@@ -319,42 +333,100 @@ def test_killed_run_loses_nothing(tmp_path) -> None:
     assert {r.student for r in rows if r.skipped} == done_before
 
 
-@pytest.mark.security
-@pytest.mark.skipif(os.geteuid() != 0, reason="the sandbox is used only when grading runs as root")
-def test_student_code_cannot_touch_gradebook_or_sources(tmp_path) -> None:
-    from kamcourse.instructor.sandbox import sandbox_user
+SECRET = "course-secret-for-the-hostile-test"
 
-    user = sandbox_user("nobody")
-    if not user.active:
-        pytest.skip(f"sandbox unavailable here: {user.reason}")
-    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
-    shutil.copytree(ROOT / "assignments" / A, tmp_path / "assignments" / A)
-    course = Course(tmp_path)
+
+@pytest.fixture
+def hostile(monkeypatch):
+    """A course with a classmate's correct work and a submission whose first answer tries to get out.
+
+    The course lies in a folder everyone may enter, its folders are 0777 and its files 0666, and the
+    secret file is readable by all: file permissions stop nothing, only the sandbox can.
+    """
+    import tempfile
+
+    where = Path(tempfile.mkdtemp(prefix="kc-hostile-", dir="/tmp"))
+    os.chmod(where, 0o777)
+    root = where / "course"
+    root.mkdir()
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "assignments" / A, root / "assignments" / A)
+    course = Course(root)
     release([A], course=course, out=io.StringIO())
-    source = tmp_path / "assignments" / A / f"{A}.ipynb"
-    gradebook = tmp_path / "gradebook.db"
-    import kamcourse
+    (root / "kamcourse-secret").write_text(SECRET + "\n")
+    monkeypatch.setenv("KAMCOURSE_SECRET", SECRET)
+    mark = f"kc-hostile-{os.getpid()}-{time.time_ns()}"
+    listener = Listener()
+    name = f"{A}.ipynb"
+    rc = RoundtripCourse(root, A)
+    classmate = _write(root, "classmate", build_submission(rc, "solution")) / name
+    targets = {"course": str(root), "classmate": str(classmate), "gradebook": str(root / "gradebook.db"),
+               "secret": str(root / "kamcourse-secret"), "source": str(root / "assignments" / A / name),
+               "home": os.path.expanduser("~"), "port": listener.port}
+    answer = hostile_answer(targets, mark, "top_customer_share = revenue.max() / revenue.sum()")
+    _write(root, "attacker", build_submission(rc, {"__base__": "solution", "q1_answer": answer}))
+    for path in [root, *root.rglob("*")]:
+        os.chmod(path, 0o777 if path.is_dir() else 0o666)
+    before = {"classmate": classmate.read_bytes(), "course": sorted(p.name for p in root.iterdir())}
+    try:
+        yield {"course": course, "mark": mark, "listener": listener, "before": before, "targets": targets}
+    finally:
+        listener.close()
+        clean_up_hostile(mark)
+        shutil.rmtree(where, ignore_errors=True)
 
-    kit = Path(kamcourse.__file__)
-    attack = (
-        "import os\n"
-        "results = []\n"
-        f"for target in [{str(gradebook)!r}, {str(source)!r}, {str(kit)!r}]:\n"
-        "    try:\n"
-        "        open(target, 'a').write('tampered')\n"
-        "        results.append('wrote')\n"
-        "    except OSError:\n"
-        "        results.append('refused')\n"
-        "print(os.getuid(), results)\n"
-        "top_customer_share = 0.5"
-    )
-    before = [p.read_bytes() for p in (source, kit)]
-    db_before = gradebook.stat().st_mtime_ns
-    _write(tmp_path, "attacker", build_submission(RoundtripCourse(tmp_path, A), {"__base__": "solution", "q1_answer": attack}))
-    (row,) = grade(A, course=course, jobs=1, out=io.StringIO())
-    assert row.score == AUTO
-    assert [p.read_bytes() for p in (source, kit)] == before
-    nb = nbformat.read(course.autograded / "attacker" / A / f"{A}.ipynb", as_version=4)
-    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
-    assert "['refused', 'refused', 'refused']" in printed and not printed.startswith("0 ")
-    assert gradebook.exists() and db_before <= gradebook.stat().st_mtime_ns
+
+def _printed(notebook: Path) -> str:
+    nb = nbformat.read(notebook, as_version=4)
+    return json.dumps([c.get("outputs", []) for c in nb.cells if c.cell_type == "code"])
+
+
+@pytest.mark.security
+def test_a_hostile_submission_gets_nothing_out(hostile) -> None:
+    """Issue 14: graded in the sandbox, none of the nine things gets out; the classmate keeps full marks."""
+    from kamcourse.data.variants import student_key
+    from kamcourse.instructor.sandbox import Sandbox
+
+    why = Sandbox().unavailable()
+    if why:
+        pytest.skip(f"the grading sandbox cannot run here: {why}")
+    course, mark, before = hostile["course"], hostile["mark"], hostile["before"]
+    rows = {r.student: r for r in grade(A, course=course, jobs=2, out=io.StringIO())}
+    accepted = hostile["listener"].close()
+    root = course.root
+    attacker_nb = course.autograded / "attacker" / A / f"{A}.ipynb"
+    report = hostile_report(attacker_nb)
+    assert [k for k, v in report.items() if v == "done"] == [], report
+    # each of the nine, checked on the host
+    assert sorted(p.name for p in root.iterdir()) == sorted({*before["course"], "autograded", "reports"}), \
+        "a file was created in the course folder"
+    assert (root / "submitted" / "classmate" / A / f"{A}.ipynb").read_bytes() == before["classmate"]
+    assert mark.encode() not in (root / "gradebook.db").read_bytes(), "bytes were appended to the gradebook"
+    assert not list(Path("/tmp").glob(f"{mark}-*")), "the classmate's notebook, gradebook or secret reached /tmp"
+    assert accepted == 0, "a TCP connection to the host's 127.0.0.1 was opened"
+    assert report["secret in the environment"] is None and SECRET not in _printed(attacker_nb)
+    pages = feedback(A, course=course, out=io.StringIO())
+    key = student_key("attacker", SECRET)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert SECRET not in text and key not in text, f"{page} shows the secret or a key"
+    assert "[key hidden]" in _printed(attacker_nb), "the attacker printed their key: it is hidden"
+    assert report["read the source assignment"] == report["list a home folder"] == "FileNotFoundError", report
+    assert not processes_with(mark), "a process the submission started outlived grading"
+    assert rows["classmate"].score == AUTO and all(v["passed"] for v in rows["classmate"].verdicts)
+    assert rows["attacker"].status == "graded"
+
+
+@pytest.mark.security
+def test_the_same_submission_gets_out_without_the_sandbox(hostile) -> None:
+    """The control experiment: with --unsafe the same cell does get out (so the test above can fail),
+    and feedback still hides the secret the cell printed."""
+    course, mark = hostile["course"], hostile["mark"]
+    grade(A, course=course, jobs=1, out=io.StringIO(), unsafe=True)
+    report = hostile_report(course.autograded / "attacker" / A / f"{A}.ipynb")
+    assert report["create a file in the course folder"] == "done" and (course.root / f"pwned-{mark}").exists()
+    assert report["append to the gradebook"] == report["copy the secret to /tmp"] == "done"
+    assert SECRET in _printed(course.autograded / "attacker" / A / f"{A}.ipynb"), "the cell printed the secret file"
+    assert hostile["listener"].close() >= 1
+    for page in feedback(A, course=course, out=io.StringIO()):
+        assert SECRET not in page.read_text(encoding="utf-8")

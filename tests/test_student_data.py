@@ -1,5 +1,6 @@
-"""Per-student data variants (issue 6): same tables and patterns, different numbers,
-deterministic from a course secret and the id; graded against the submission owner's variant."""
+"""Per-student data variants (issues 6, 14): same tables and patterns, different numbers,
+deterministic from a course secret and the id; a student's server and grading kernel get only
+that student's key, never the secret; graded against the submission owner's variant."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from kamcourse.data import variants
 
 @pytest.fixture(autouse=True)
 def _clean_identity(monkeypatch, tmp_path):
-    for key in ("KAMCOURSE_STUDENT", "JUPYTERHUB_USER", "NBGRADER_EXECUTION", "KAMCOURSE_SECRET"):
+    for key in ("KAMCOURSE_STUDENT", "JUPYTERHUB_USER", "NBGRADER_EXECUTION", "KAMCOURSE_SECRET", variants.KEY_ENV):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("KAMCOURSE_VARIANT_CACHE", str(tmp_path / "variants"))
     variants._variant_frames.cache_clear()
@@ -65,6 +66,40 @@ def test_whose_notebook_is_it(monkeypatch) -> None:
     assert data.my_data().seed == data.seed_for("owner")
 
 
+@pytest.mark.security
+def test_a_key_gives_its_own_student_the_variant_and_nobody_else(monkeypatch) -> None:
+    """On the hub a student's server holds only their key: it chooses their variant without the secret,
+    and it is no help for a classmate's variant (issue 14)."""
+    secret = "hub-secret-2026"
+    alice_seed, bob_seed = data.seed_for("alice", secret), data.seed_for("bob", secret)
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    monkeypatch.setenv(variants.KEY_ENV, variants.student_key("alice", secret))
+    assert data.my_data().seed == alice_seed, "Alice's key alone gives Alice's variant"
+    assert data.for_student("bob").seed != bob_seed, "without the secret, Bob's variant is out of reach"
+    data.set_student("bob")
+    assert data.my_data().seed != bob_seed
+    # the key is an HMAC: it is not the secret, and one student's key says nothing of another's
+    key = variants.student_key("alice", secret)
+    assert secret not in key and len(key) == 64 and key != variants.student_key("bob", secret)
+    import hashlib
+    import hmac
+
+    assert key == hmac.new(secret.encode(), b"alice", hashlib.sha256).hexdigest()  # RFC 2104 HMAC-SHA256
+
+
+@pytest.mark.security
+def test_the_grader_uses_the_secret_and_the_kernel_the_owners_key(monkeypatch) -> None:
+    secret = "grading-secret"
+    monkeypatch.setenv("KAMCOURSE_SECRET", secret)
+    expected = data.seed_for("owner")
+    monkeypatch.delenv("KAMCOURSE_SECRET")
+    for key, value in {"NBGRADER_EXECUTION": "autograde", "KAMCOURSE_STUDENT": "owner",
+                       variants.KEY_ENV: variants.student_key("owner", secret)}.items():
+        monkeypatch.setenv(key, value)
+    data.set_student("someone-else")  # a notebook cannot change whose data is graded
+    assert data.my_data().seed == expected
+
+
 def test_bad_student_id() -> None:
     with pytest.raises(ValueError, match="student must be a non-empty id"):
         data.for_student("  ")
@@ -81,6 +116,7 @@ def _literal(value) -> str | None:
 
 
 @pytest.mark.slow
+@pytest.mark.security
 def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
     """Alice solves a07 on her data; Bob pastes Alice's numbers: graded against Bob's variant they fail."""
     import sys

@@ -4,6 +4,14 @@ Every student gets the same tables and patterns with different numbers,
 deterministic from a course secret and the student's id, so hidden checks can
 recompute each student's expected answer and a classmate's pasted answers fail.
 
+The secret itself never reaches a student's kernel. A student's variant is
+chosen by their *key*, ``HMAC-SHA256(secret, student id)`` (:func:`student_key`):
+JupyterHub gives each student's server only that student's key
+(``KAMCOURSE_STUDENT_KEY``), and ``kamcourse grade`` gives each grading kernel
+only the submission owner's key. A key reveals neither the secret nor another
+student's key (HMAC is a pseudo-random function), so a student cannot compute
+a classmate's variant.
+
 Whose notebook is it? :func:`student_id` answers, in this order:
 
 1. while nbgrader or ``kamcourse grade`` runs the notebook
@@ -14,14 +22,18 @@ Whose notebook is it? :func:`student_id` answers, in this order:
 4. ``JUPYTERHUB_USER`` (on a JupyterHub, the logged-in user);
 5. nobody: the kit's public default data (the same as :func:`load`).
 
-The secret is ``KAMCOURSE_SECRET`` (set it on the hub *and* where grading
-runs, the same value), else the public default ``"kamcourse"``.
+Which key? For a student id, in this order: the key made from the secret
+passed to :func:`for_student` or set in ``KAMCOURSE_SECRET`` (where the
+instructor grades); ``KAMCOURSE_STUDENT_KEY`` when it belongs to that student
+(``KAMCOURSE_STUDENT``, else ``JUPYTERHUB_USER``); else the key made from the
+public default secret ``"kamcourse"`` (a laptop, where nothing is secret).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,21 +45,82 @@ from .generator import END_DATE, generate
 from .loaders import data_folder, load
 from .schema import STUDENT_TABLES, table_of
 
-__all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "DEFAULT_SECRET"]
+__all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "student_key",
+           "variant_folder", "DEFAULT_SECRET", "KEY_ENV"]
 
 DEFAULT_SECRET = "kamcourse"
+#: Environment variable holding the key of the student whose server or grading kernel this is.
+KEY_ENV = "KAMCOURSE_STUDENT_KEY"
 _explicit: str | None = None
 
 
+def _check_id(student: object) -> str:
+    if not isinstance(student, str) or not student.strip():
+        raise ValueError(f"student must be a non-empty id, got {student!r}")
+    return student.strip()
+
+
+def student_key(student: str, secret: str | None = None) -> str:
+    """A student's key to their data variant (学生数据密钥): an HMAC of the course secret and the id.
+
+    ``key = HMAC-SHA256(secret, student)``, written in hex. Knowing keys (one's
+    own, or several) does not help to find the secret or any other key: HMAC is
+    a pseudo-random function (Bellare, Canetti & Krawczyk 1996, "Keying hash
+    functions for message authentication", CRYPTO '96; RFC 2104). Handing each
+    student only their key is this kit's convention.
+
+    Parameters
+    ----------
+    student : str
+        The student id (the JupyterHub user name, the nbgrader student id).
+    secret : str, optional
+        The course secret (default ``KAMCOURSE_SECRET`` when set and not empty, else ``"kamcourse"``).
+
+    Returns
+    -------
+    str
+        64 hex characters.
+
+    Raises
+    ------
+    ValueError
+        If ``student`` is empty.
+
+    Examples
+    --------
+    >>> len(student_key("alice", "s3cret"))
+    64
+    >>> student_key("alice", "s3cret") == student_key("alice", "other")
+    False
+    """
+    student = _check_id(student)
+    if secret is None:
+        secret = os.environ.get("KAMCOURSE_SECRET") or DEFAULT_SECRET
+    return hmac.new(secret.encode("utf-8"), student.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _key_of(student: str, secret: str | None) -> str:
+    """The key of ``student`` from what this process may know (see the module docstring)."""
+    if secret is None and not os.environ.get("KAMCOURSE_SECRET"):
+        own = os.environ.get(KEY_ENV, "")
+        owner = os.environ.get("KAMCOURSE_STUDENT") or os.environ.get("JUPYTERHUB_USER")
+        if own and owner and owner.strip() == student:
+            return own
+    return student_key(student, secret)
+
+
 def seed_for(student: str, secret: str | None = None) -> int:
-    """The generator seed of a student's variant: a hash of the secret and the id.
+    """The generator seed of a student's variant, derived from the student's key.
+
+    ``seed = first 32 bits of SHA-256(key)`` with ``key = student_key(student, secret)``
+    (this kit's convention).
 
     Parameters
     ----------
     student : str
         The student id (e.g. the JupyterHub user name or nbgrader student id).
     secret : str, optional
-        The course secret (default ``KAMCOURSE_SECRET`` or ``"kamcourse"``).
+        The course secret (default: see the module docstring).
 
     Returns
     -------
@@ -66,11 +139,8 @@ def seed_for(student: str, secret: str | None = None) -> int:
     >>> seed_for("alice", "s3cret") != seed_for("bob", "s3cret")
     True
     """
-    if not isinstance(student, str) or not student.strip():
-        raise ValueError(f"student must be a non-empty id, got {student!r}")
-    secret = secret if secret is not None else os.environ.get("KAMCOURSE_SECRET", DEFAULT_SECRET)
-    digest = hashlib.sha256(f"{secret}\0{student.strip()}".encode("utf-8")).hexdigest()
-    return int(digest[:8], 16)
+    key = _key_of(_check_id(student), secret)
+    return int(hashlib.sha256(key.encode("ascii")).hexdigest()[:8], 16)
 
 
 def set_student(student: str | None) -> None:
@@ -143,7 +213,7 @@ def _generator_key() -> str:
     return hashlib.sha256(sums).hexdigest()[:12]
 
 
-def _cache_folder(seed: int) -> Path | None:
+def _cache_folder(seed: int) -> Path:
     root = os.environ.get("KAMCOURSE_VARIANT_CACHE")
     if not root:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -154,22 +224,71 @@ def _cache_folder(seed: int) -> Path | None:
 @functools.lru_cache(maxsize=8)
 def _variant_frames(seed: int) -> dict[str, pd.DataFrame]:
     folder = _cache_folder(seed)
-    if folder is not None:
-        try:  # the variant cache holds the CSV text write_datasets() would write for this seed
-            return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in STUDENT_TABLES}
-        except OSError:  # not there yet, or not readable by this user
-            pass
+    try:  # the variant cache holds the CSV text write_datasets() would write for this seed
+        return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in STUDENT_TABLES}
+    except OSError:  # not there yet, or not readable by this user
+        pass
     frames = {n: df for n, df in generate(seed=seed).items() if n in STUDENT_TABLES}
-    if folder is not None:
+    _write(folder, frames)
+    return frames
+
+
+def _write(folder: Path, frames: dict[str, pd.DataFrame]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for n, df in frames.items():
+            tmp = folder / f".{n}.csv.{os.getpid()}"
+            tmp.write_text(csv_text(df, table_of(n)), encoding="utf-8")
+            os.replace(tmp, folder / f"{n}.csv")
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
+def variant_folder(student: str, secret: str | None = None, write: bool = True) -> Path | None:
+    """Write a student's variant to the cache folder (if not there yet) and return the folder (变体缓存).
+
+    The folder is ``$KAMCOURSE_VARIANT_CACHE/<generator>/<seed>/`` (default
+    ``~/.cache/kamcourse/variants``) and holds one CSV per student table.
+    ``kamcourse grade`` writes each submission owner's variant there once and
+    lets the grading kernel read only that folder.
+
+    Parameters
+    ----------
+    student : str
+        The student id.
+    secret : str, optional
+        The course secret (default: see the module docstring).
+    write : bool
+        False: only make the (maybe empty) folder and return it, to fill it later.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The folder, or None when the cache cannot be written.
+
+    Raises
+    ------
+    ValueError
+        If ``student`` is empty.
+
+    Examples
+    --------
+    >>> folder = variant_folder("alice", "demo")
+    >>> folder is None or (folder / "orders.csv").is_file()
+    True
+    """
+    seed = seed_for(student, secret)
+    folder = _cache_folder(seed)
+    if not write:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            for n, df in frames.items():
-                tmp = folder / f".{n}.csv.{os.getpid()}"
-                tmp.write_text(csv_text(df, table_of(n)), encoding="utf-8")
-                os.replace(tmp, folder / f"{n}.csv")
         except OSError:
-            pass  # a read-only cache only costs time
-    return frames
+            return None
+        return folder
+    frames = _variant_frames(seed)
+    if not all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES):
+        _write(folder, frames)  # read earlier in this process, from another cache folder
+    return folder if all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES) else None
 
 
 def for_student(student: str | None = None, secret: str | None = None) -> StudentData:
@@ -202,7 +321,7 @@ def for_student(student: str | None = None, secret: str | None = None) -> Studen
     """
     if student is None:
         return StudentData(None, None)
-    return StudentData(student.strip(), seed_for(student, secret))
+    return StudentData(_check_id(student), seed_for(student, secret))
 
 
 def my_data() -> StudentData:

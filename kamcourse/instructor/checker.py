@@ -24,11 +24,11 @@ import contextlib
 import io
 import os
 import re
-import traceback
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-import nbformat
+from .codec import RemoteCallable
 
 __all__ = ["CheckPlan", "Verdict", "plan_from_source", "run_checks", "split_hidden", "assigned_names"]
 
@@ -145,6 +145,8 @@ def plan_from_source(path: os.PathLike | str) -> CheckPlan:
     >>> plan.names_before("q2_tests")
     ['top_customer_share', 'cumulative', 'n_for_80_percent']
     """
+    import nbformat
+
     nb = nbformat.read(os.fspath(path), as_version=4)
     plan = CheckPlan(notebook=os.path.splitext(os.path.basename(os.fspath(path)))[0])
     for index, cell in enumerate(nb.cells):
@@ -193,7 +195,10 @@ def _failing_message(exc: BaseException) -> str:
 
 
 class NotebookFunction:
-    """A function the student defined, called in the student's kernel; only data crosses over."""
+    """A function the student defined, called in the student's kernel; only data crosses over.
+
+    ``caller(name, args, kwargs)`` runs it there (see :func:`kamcourse.instructor.codec.call`).
+    """
 
     def __init__(self, name: str, caller) -> None:
         self.__name__ = name
@@ -262,15 +267,13 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
             else:
                 verdicts.append(_run_test(step, namespace, answer_names, snapshots.get(step.grade_id), caller))
     finally:
-        import matplotlib.pyplot as plt
-
-        plt.close("all")
+        plt = sys.modules.get("matplotlib.pyplot")  # imported only if an instructor cell drew
+        if plt is not None:
+            plt.close("all")
     return verdicts
 
 
 def _run_test(step: Step, namespace: dict, answer_names: list[str], snapshot: dict | None, caller=None) -> Verdict:
-    from .codec import RemoteCallable
-
     if snapshot is None:
         return Verdict(step.grade_id, step.points, False, "answer", "not run: the notebook stopped before this test")
     for name in answer_names:
@@ -291,6 +294,3 @@ def _run_test(step: Step, namespace: dict, answer_names: list[str], snapshot: di
             return Verdict(step.grade_id, step.points, False, "hidden", "a hidden check did not pass")
     return Verdict(step.grade_id, step.points, True)
 
-
-def format_exception_only(exc: BaseException) -> str:
-    return "".join(traceback.format_exception_only(type(exc), exc)).strip()

@@ -4,8 +4,9 @@ nbgrader's own feedback prints hidden tests (their code, and the failing line
 in tracebacks). Here each feedback page is rebuilt from the autograded
 notebook: test cells show only their visible part and a one-line result; a
 failed hidden check shows only its name and points; every output is scrubbed
-of hidden-test lines (a submission could try to print them); and the finished
-HTML is searched for every hidden-test line before it is written.
+of hidden-test lines (a submission could try to print them), of the course
+secret and of the student's data key; and the finished HTML is searched for
+every one of them before it is written.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ import warnings
 from pathlib import Path
 from typing import TextIO
 
-import nbformat
-
 from ..i18n import label
 from .checker import split_hidden
 from .course import Course, ensure_tools_on_path, find_course
@@ -28,7 +27,7 @@ __all__ = ["feedback", "HiddenTestLeak"]
 
 
 class HiddenTestLeak(RuntimeError):
-    """A generated feedback file still contains hidden-test text (nothing was written)."""
+    """A generated feedback file still contains hidden-test text, a key or the secret (nothing was written)."""
 
 
 def _meta(cell) -> dict:
@@ -64,17 +63,33 @@ def _scrub_outputs(cell, secrets: set[str]) -> None:
                 out["data"][mime] = json.loads(_scrub(json.dumps(value), secrets))
 
 
+def _keys(student: str) -> set[str]:
+    """The course secret (when one is set) and the student's data key: never shown on a page."""
+    import os
+
+    from kamcourse.data.variants import student_key
+
+    secret = os.environ.get("KAMCOURSE_SECRET", "")
+    return {student_key(student)} | ({secret} if len(secret) >= 8 else set())
+
+
 def _result_output(text: str):
+    import nbformat
+
     return nbformat.v4.new_output("stream", name="stdout", text=text + "\n")
 
 
 def _language(source_notebook: Path) -> str:
     """The language of an assignment's source notebook (a Chinese twin says ``zh`` in its metadata)."""
+    import nbformat
+
     language = nbformat.read(source_notebook, as_version=4).metadata.get("kamcourse", {}).get("language")
     return language if language in ("en", "zh") else "en"
 
 
 def _build(nb, grades: dict, verdicts: dict, secrets: set[str], student: str, assignment: str, lang: str = "en"):
+    import nbformat
+
     def t(key: str, **values) -> str:
         return label(f"feedback_{key}", lang).format(**values)
 
@@ -181,7 +196,7 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
     Raises
     ------
     HiddenTestLeak
-        If, despite the scrubbing, a page still contained a hidden-test line.
+        If, despite the scrubbing, a page still contained a hidden-test line, a key or the secret.
     ValueError
         If the assignment was never graded.
 
@@ -194,6 +209,7 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
     """
     import fnmatch
 
+    import nbformat
     from nbconvert import HTMLExporter
     from nbgrader.api import Gradebook
 
@@ -221,7 +237,9 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
                 state = {}
                 if (state_dir / f"{student}.json").exists():
                     state = json.loads((state_dir / f"{student}.json").read_text(encoding="utf-8"))
+                keys = _keys(student)
                 for name in sorted(secrets):
+                    hidden = secrets[name] | keys
                     path = folder / f"{name}.ipynb"
                     try:
                         nb = nbformat.read(path, as_version=4) if state.get("status") != "invalid notebook" else None
@@ -238,12 +256,13 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
                         body, _ = exporter.from_notebook_node(page)
                     else:
                         verdicts = {v["grade_id"]: v for v in state.get("verdicts", []) if v.get("notebook") == name}
-                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, secrets[name], student,
+                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, hidden, student,
                                     assignment, languages[name])
                         body, _ = exporter.from_notebook_node(fb)
-                    leaked = [s for s in secrets[name] if any(f in body for f in _forms(s))]
+                    leaked = [s for s in hidden if any(f in body for f in _forms(s))]
                     if leaked:
-                        raise HiddenTestLeak(f"feedback for {student}/{name} would show hidden tests: {leaked[:2]}")
+                        what = "a key or the course secret" if set(leaked) & keys else f"hidden tests: {leaked[:2]}"
+                        raise HiddenTestLeak(f"feedback for {student}/{name} would show {what}")
                     target = course.feedback / student / assignment / f"{name}.html"
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(body, encoding="utf-8")

@@ -1,29 +1,34 @@
-"""``kamcourse grade``: parallel, batch-safe autograding that keeps nbgrader's gradebook.
+"""``kamcourse grade``: parallel, sandboxed, batch-safe autograding that keeps nbgrader's gradebook.
 
-Every submission in ``submitted/<student>/<assignment>/`` is run by one of
-``jobs`` worker processes (:mod:`kamcourse.instructor.worker`), each with a
-kernel already started and loaded, so the per-submission start-up cost of
-``nbgrader autograde`` disappears. Test cells are re-decided outside the
-student's kernel (:mod:`kamcourse.instructor.checker`). Scores are written to
-``gradebook.db`` by this process alone, so formgrader and ``nbgrader export``
-keep working. A submission is finished when its state file is written, after
-its grades are committed: a run killed at any moment loses nothing already
-graded, and the next run grades the rest (re-running is idempotent).
+Every submission in ``submitted/<student>/<assignment>/`` is graded by one of
+``jobs`` worker processes (``python -m kamcourse.instructor.worker``, which
+import the grading code once and stay for the next run in the same process for
+a while). There each notebook runs in a new kernel
+inside a sandbox (:mod:`.sandbox`) that sees a private copy of the submission
+and nothing of the course, and its test cells are re-decided outside the
+kernel (:mod:`.worker`, :mod:`.checker`). Scores
+are written to ``gradebook.db`` by this process alone, so formgrader and
+``nbgrader export`` keep working. A submission is finished when its state
+file is written, after its grades are committed: a run killed at any moment
+loses nothing already graded, and the next run grades the rest (re-running is
+idempotent). Where no sandbox is possible, grading stops and says why, unless
+the instructor asks for ``unsafe`` grading.
 """
 
 from __future__ import annotations
 
+import atexit
 import csv
 import fnmatch
+import getpass
 import hashlib
 import json
 import os
-import queue
 import select
 import shutil
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -31,9 +36,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .course import Course, ensure_tools_on_path, find_course
-from .sandbox import sandbox_user
+from .sandbox import Sandbox
 
-__all__ = ["GradeRow", "grade", "STATUSES"]
+__all__ = ["GradeRow", "grade", "STATUSES", "close_workers"]
 
 STATUSES = ("graded", "timed out", "kernel died", "notebook missing", "invalid notebook", "error")
 _SEVERITY = {s: i for i, s in enumerate(("graded", "notebook missing", "invalid notebook", "timed out", "kernel died", "error"))}
@@ -53,13 +58,18 @@ class GradeRow:
     verdicts: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
 
+def _files(folder: Path):
+    """The files of a submission folder (no symbolic links, no Jupyter checkpoints)."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not path.is_symlink() and ".ipynb_checkpoints" not in rel.parts:
+            yield path, rel
+
+
 def _fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
-        rel = path.relative_to(folder).as_posix()
-        if rel.startswith(".ipynb_checkpoints"):
-            continue
-        digest.update(rel.encode() + b"\0")
+    for path, rel in _files(folder):
+        digest.update(rel.as_posix().encode() + b"\0")
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -68,110 +78,133 @@ def _fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _rmtree(path: Path) -> None:
-    if not path.exists():
-        return
-    for p in path.rglob("*"):
-        try:
+def _prepare(course: Course, assignment: str, student: str, folder: Path) -> Path:
+    """nbgrader's ``autograded/<student>/<assignment>``: the submission, plus the source's other files."""
+    dest = course.autograded / student / assignment
+    if dest.exists():
+        for p in dest.rglob("*"):  # autograded notebooks are read-only
             if not p.is_symlink():
                 p.chmod(0o755 if p.is_dir() else 0o644)
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    source = course.source / assignment
+    copies = [(p, r) for p, r in _files(folder)] + [(p, r) for p, r in _files(source) if p.suffix != ".ipynb"]
+    for path, rel in copies:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copyfile(path, dest / rel)
         except OSError:
-            pass
-    shutil.rmtree(path, ignore_errors=True)
+            pass  # an unreadable file is graded as missing
+    return dest
 
 
 class _Worker:
-    """One worker process and the thread that talks to it."""
+    """A worker process (``python -m kamcourse.instructor.worker``): one JSON job per line in, one result out."""
 
-    def __init__(self, settings: dict[str, Any]) -> None:
-        self.settings = settings
-        self.proc: subprocess.Popen | None = None
-        self.sandbox_reason = ""
-
-    def start(self) -> None:
+    def __init__(self) -> None:
         env = dict(os.environ, PYTHONWARNINGS="ignore")
-        bindir = os.path.dirname(sys.executable)
-        env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kamcourse.instructor.worker", json.dumps(self.settings)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-            start_new_session=True, env=env,
-        )
-        line = self._readline(120)
-        if line is None:
-            raise RuntimeError("a grading worker did not start")
-        self.sandbox_reason = json.loads(line).get("sandbox", "")
+        env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+        self.proc = subprocess.Popen([sys.executable, "-m", "kamcourse.instructor.worker"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True, start_new_session=True, env=env)
+        self.item: tuple | None = None
+        self.deadline = 0.0
 
-    def _readline(self, timeout: float) -> str | None:
-        assert self.proc and self.proc.stdout
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-        if not ready:
-            return None
-        line = self.proc.stdout.readline()
-        return line or None
+    def send(self, item: tuple, job: dict[str, Any], limit: float) -> None:
+        self.item, self.deadline = item, time.monotonic() + limit
+        self.proc.stdin.write(json.dumps(job) + "\n")
+        self.proc.stdin.flush()
 
-    def run(self, job: dict[str, Any], timeout: float) -> dict[str, Any]:
-        if self.proc is None or self.proc.poll() is not None:
-            self.start()
-        assert self.proc and self.proc.stdin
-        try:
-            self.proc.stdin.write(json.dumps(job) + "\n")
-            self.proc.stdin.flush()
-        except BrokenPipeError:
-            self.kill()
-            return {"student": job["student"], "error": "the grading worker stopped"}
-        line = self._readline(timeout)
-        if line is None:
-            timed_out = self.proc.poll() is None
-            self.kill()
-            if timed_out:
-                return {"student": job["student"], "timeout": True}
-            return {"student": job["student"], "error": "the grading worker stopped unexpectedly"}
-        return json.loads(line)
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            try:
-                os.killpg(self.proc.pid, 9)
-            except (ProcessLookupError, PermissionError):
-                pass
-            self.proc.wait()
-            self.proc = None
-
-    def close(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            try:
-                self.proc.stdin.close()
-                self.proc.wait(timeout=20)
-            except Exception:  # noqa: BLE001
-                self.kill()
-        self.proc = None
-
-
-class _Progress:
-    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
-        self.total, self.done, self.stream, self.enabled = total, 0, stream, enabled
-        self.start = time.monotonic()
-        self.tty = enabled and hasattr(stream, "isatty") and stream.isatty()
-
-    def update(self, row: GradeRow) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        elapsed = time.monotonic() - self.start
-        eta = elapsed / self.done * (self.total - self.done)
-        width = 24
-        filled = int(width * self.done / max(self.total, 1))
-        bar = "#" * filled + "." * (width - filled)
-        line = (f"[{bar}] {self.done}/{self.total}  elapsed {elapsed:5.1f} s  ETA {eta:5.1f} s  "
-                f"{row.student}: {row.status} {row.score:g}/{row.max_score:g}")
-        if self.tty:
-            self.stream.write("\r" + line[:150].ljust(150))
-            if self.done == self.total:
-                self.stream.write("\n")
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()  # its kernel dies with it (bwrap --die-with-parent)
         else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
+            self.proc.stdin.close()
+        self.proc.wait()
+
+
+#: Workers kept for the next run in this process (they leave by themselves after a while).
+_IDLE: list[_Worker] = []
+
+
+def close_workers() -> None:
+    """Stop the worker processes kept between two runs of :func:`grade` in this process.
+
+    Examples
+    --------
+    >>> close_workers()
+    """
+    while _IDLE:
+        _IDLE.pop().stop()
+
+
+atexit.register(close_workers)
+
+
+def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, notebooks: list[str],
+         jobs: int, limit: float):
+    """Grade ``todo`` on ``jobs`` worker processes; yield ``(item, result)`` as each submission ends."""
+    rundir = tempfile.mkdtemp(prefix="kamcourse-grade-")
+    settings = dict(settings, rundir=rundir)
+    env = {k: v for k, v in os.environ.items() if k.startswith("KAMCOURSE_")}  # the secret, the cache
+    alive = [w for w in _IDLE if w.proc.poll() is None]
+    _IDLE.clear()
+    n = jobs if todo else 0
+    workers = alive[:n] + [_Worker() for _ in range(n - len(alive[:n]))]
+    for extra in alive[n:]:
+        extra.stop()
+    pending = list(todo)
+    try:
+        while pending or any(w.item for w in workers):
+            for i, worker in enumerate(workers):
+                if worker.item is None and pending:
+                    if worker.proc.poll() is not None:
+                        workers[i] = worker = _Worker()
+                    item = pending.pop(0)
+                    student, folder, _ = item
+                    job = {"student": student, "notebooks": notebooks, "settings": settings, "env": env,
+                           "stage": str(course.reports / ".stage" / assignment / student)}
+                    try:
+                        job["workdir"] = str(_prepare(course, assignment, student, folder))
+                        worker.send(item, job, limit)
+                    except OSError as exc:  # a broken pipe: the worker died before its job
+                        worker.item = None
+                        yield item, {"error": f"{type(exc).__name__}: {exc}"}
+            busy = {w.proc.stdout: w for w in workers if w.item}
+            ready, _, _ = select.select(list(busy), [], [], 1.0)
+            for stream in ready:
+                worker, line = busy[stream], stream.readline()
+                item, worker.item = worker.item, None
+                if line:
+                    yield item, json.loads(line)
+                else:
+                    worker.stop(kill=True)
+                    yield item, {"error": f"the grading worker stopped unexpectedly (exit code {worker.proc.returncode})"}
+            for worker in workers:
+                if worker.item and time.monotonic() > worker.deadline:
+                    item, worker.item = worker.item, None
+                    worker.stop(kill=True)
+                    yield item, {"timeout": True}
+    finally:
+        for worker in workers:
+            if worker.item is None and worker.proc.poll() is None:
+                _IDLE.append(worker)
+            else:
+                worker.stop(kill=worker.proc.poll() is None)
+        shutil.rmtree(rundir, ignore_errors=True)
+
+
+def _progress(done: int, total: int, start: float, row: GradeRow, stream: TextIO) -> None:
+    elapsed = time.monotonic() - start
+    eta = elapsed / done * (total - done)
+    bar = ("#" * int(24 * done / max(total, 1))).ljust(24, ".")
+    line = (f"[{bar}] {done}/{total}  elapsed {elapsed:5.1f} s  ETA {eta:5.1f} s  "
+            f"{row.student}: {row.status} {row.score:g}/{row.max_score:g}")
+    if hasattr(stream, "isatty") and stream.isatty():
+        stream.write("\r" + line[:150].ljust(150) + ("\n" if done == total else ""))
+    else:
+        stream.write(line + "\n")
+    stream.flush()
 
 
 def _ensure_released(course: Course, assignment: str, out: TextIO) -> list[str]:
@@ -195,13 +228,10 @@ def _ensure_released(course: Course, assignment: str, out: TextIO) -> list[str]:
 def _timestamp(folder: Path):
     from nbgrader.utils import parse_utc
 
-    stamp = folder / "timestamp.txt"
-    if stamp.exists():
-        try:
-            return parse_utc(stamp.read_text(encoding="utf-8").strip())
-        except Exception:  # noqa: BLE001 - a bad timestamp means "no timestamp"
-            return None
-    return None
+    try:
+        return parse_utc((folder / "timestamp.txt").read_text(encoding="utf-8").strip())
+    except Exception:  # noqa: BLE001 - no or a bad timestamp means "no timestamp"
+        return None
 
 
 def grade(
@@ -213,12 +243,13 @@ def grade(
     timeout: float = 600.0,
     cell_timeout: int | None = None,
     force: bool = False,
-    sandbox: str | None = "nobody",
+    unsafe: bool = False,
+    sandbox_user: str = "nobody",
     progress: bool = True,
     per_student_data: bool = True,
     out: TextIO | None = None,
 ) -> list[GradeRow]:
-    """Autograde every submission of ``assignment`` in parallel (并行自动评分).
+    """Autograde every submission of ``assignment`` in parallel, each in a sandbox (并行自动评分).
 
     Parameters
     ----------
@@ -227,7 +258,7 @@ def grade(
     course : Course, optional
         The course (default: the folder holding ``nbgrader_config.py`` above the cwd).
     jobs : int, optional
-        Worker processes (default: the number of cores).
+        Submissions graded at once (default: the number of cores).
     students : str, optional
         Only students whose id matches this glob, e.g. ``"alice"`` or ``"2024*"``.
     timeout : float
@@ -236,8 +267,11 @@ def grade(
         Seconds one cell may run before it is interrupted (default: nbgrader's ``Execute.timeout``).
     force : bool
         Regrade submissions already graded and unchanged.
-    sandbox : str or None
-        When run as root, run kernels as this user (None: as root).
+    unsafe : bool
+        Run kernels without the sandbox, as the current user (only for
+        submissions you trust: they can then read and change what you can).
+    sandbox_user : str
+        When run as root, the unprivileged user kernels run as.
     progress : bool
         Show a progress bar with an ETA.
     per_student_data : bool
@@ -255,6 +289,8 @@ def grade(
     ------
     ValueError
         If ``jobs`` is below 1 or the assignment does not exist.
+    RuntimeError
+        If kernels cannot be sandboxed here and ``unsafe`` is False (the message says why).
 
     Examples
     --------
@@ -263,8 +299,6 @@ def grade(
     ...
     ValueError: jobs must be at least 1, got 0
     """
-    from nbgrader.api import Gradebook
-
     out = out or sys.stdout
     ensure_tools_on_path()
     if jobs is not None and jobs < 1:
@@ -272,13 +306,18 @@ def grade(
     course = course or find_course()
     if not (course.source / assignment).is_dir():
         raise ValueError(f"no assignment {assignment!r} in {course.source}; assignments: {', '.join(course.assignments())}")
+    if unsafe:
+        how = f"UNSAFE: kernels run without a sandbox, as {getpass.getuser()}"
+    else:
+        why = Sandbox(sandbox_user).unavailable()
+        if why:
+            raise RuntimeError(f"cannot sandbox the grading kernels: {why}. Student code would run with your "
+                               "rights (it could change the gradebook or read the course secret); fix the "
+                               "sandbox, or grade anyway with --unsafe if you trust every submission")
+        how = "kernels sandboxed with bubblewrap" + (f", as user {sandbox_user}" if os.geteuid() == 0 else "")
     notebooks = _ensure_released(course, assignment, out)
-    user = sandbox_user(sandbox)
-    # each student's data variant is generated once (by a worker) and read by kernel and checks
-    variants = course.reports / ".variants"
-    variants.mkdir(parents=True, exist_ok=True)
-    os.chmod(variants, 0o755)
-    os.environ.setdefault("KAMCOURSE_VARIANT_CACHE", str(variants))
+    # each student's data variant is generated once and read by the kernel and the checks
+    os.environ.setdefault("KAMCOURSE_VARIANT_CACHE", str(course.reports / ".variants"))
     state_dir = course.reports / ".state" / assignment
     state_dir.mkdir(parents=True, exist_ok=True)
 
@@ -288,143 +327,76 @@ def grade(
     rows: dict[str, GradeRow] = {}
     todo: list[tuple[str, Path, str]] = []
     for folder in folders:
-        student = folder.parent.name
-        fp = _fingerprint(folder)
-        state_file = state_dir / f"{student}.json"
-        if not force and state_file.exists():
-            try:
-                state = json.loads(state_file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                state = {}
-            if state.get("fingerprint") == fp:
-                rows[student] = GradeRow(student, state["score"], state["max_score"], state["status"],
-                                         state.get("reason", ""), state.get("manual_pending", False), skipped=True,
-                                         verdicts=state.get("verdicts", []))
-                continue
-        todo.append((student, folder, fp))
+        student, fp = folder.parent.name, _fingerprint(folder)
+        try:
+            state = json.loads((state_dir / f"{student}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {}
+        if not force and state.get("fingerprint") == fp:
+            rows[student] = GradeRow(**{k: v for k, v in state.items() if k not in ("fingerprint", "skipped")},
+                                     skipped=True)
+        else:
+            todo.append((student, folder, fp))
 
     jobs = min(jobs or os.cpu_count() or 1, max(len(todo), 1))
-    print(f"grading {len(todo)} submission(s) of {assignment} with {jobs} worker(s)"
-          + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({user.reason})", file=out)
+    print(f"grading {len(todo)} submission(s) of {assignment}, {jobs} at a time"
+          + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({how})", file=out)
     settings = {"course_root": str(course.root), "assignment": assignment, "cell_timeout": cell_timeout,
-                "submission_timeout": float(timeout), "sandbox": sandbox, "per_student_data": per_student_data}
-    work: queue.Queue = queue.Queue()
-    for item in todo:
-        work.put(item)
-    results: queue.Queue = queue.Queue()
-    stage_root = course.reports / ".stage" / assignment
-    lock = threading.Lock()
-
-    def prepare(student: str, folder: Path) -> Path:
-        dest = course.autograded / student / assignment
-        with lock:
-            _rmtree(dest)
-            dest.mkdir(parents=True)
-            for path in folder.rglob("*"):
-                rel = path.relative_to(folder)
-                if path.is_symlink() or rel.parts[0] == ".ipynb_checkpoints":
-                    continue
-                target = dest / rel
-                if path.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                else:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        shutil.copyfile(path, target)
-                    except OSError:
-                        pass
-            for path in (course.source / assignment).rglob("*"):
-                rel = path.relative_to(course.source / assignment)
-                if path.is_file() and path.suffix != ".ipynb" and ".ipynb_checkpoints" not in rel.parts:
-                    (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(path, dest / rel)
-        return dest
-
-    def run_worker() -> None:
-        worker = _Worker(settings)
-        try:
-            while True:
-                try:
-                    student, folder, fp = work.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    dest = prepare(student, folder)
-                    job = {"student": student, "workdir": str(dest), "stage": str(stage_root / student),
-                           "notebooks": notebooks}
-                    result = worker.run(job, timeout + 120)
-                except Exception as exc:  # noqa: BLE001 - one bad submission never stops the batch
-                    result = {"student": student, "error": f"{type(exc).__name__}: {exc}"}
-                results.put((student, folder, fp, result))
-        finally:
-            worker.close()
-
-    threads = [threading.Thread(target=run_worker, daemon=True) for _ in range(jobs if todo else 0)]
-    for t in threads:
-        t.start()
-    bar = _Progress(len(todo), out, progress)
-    for _ in range(len(todo)):
-        student, folder, fp, result = results.get()
-        row = _finalize(course, assignment, notebooks, student, folder, fp, result, stage_root / student)
+                "submission_timeout": float(timeout), "sandbox_user": sandbox_user, "unsafe": unsafe,
+                "per_student_data": per_student_data}
+    start = time.monotonic()
+    for done, ((student, folder, fp), result) in enumerate(
+            _run(course, assignment, settings, todo, notebooks, jobs, timeout + 120), 1):
+        row = _finalize(course, assignment, notebooks, student, folder, result)
         rows[student] = row
-        (state_dir / f"{student}.json.tmp").write_text(json.dumps({"fingerprint": fp, **asdict(row)}), encoding="utf-8")
-        os.replace(state_dir / f"{student}.json.tmp", state_dir / f"{student}.json")
-        bar.update(row)
-    for t in threads:
-        t.join()
-    shutil.rmtree(stage_root, ignore_errors=True)
-
+        state = state_dir / f"{student}.json"
+        state.with_suffix(".tmp").write_text(json.dumps({"fingerprint": fp, **asdict(row)}), encoding="utf-8")
+        os.replace(state.with_suffix(".tmp"), state)
+        if progress:
+            _progress(done, len(todo), start, row, out)
+    shutil.rmtree(course.reports / ".stage" / assignment, ignore_errors=True)
     ordered = [rows[k] for k in sorted(rows)]
     _write_summary(course, assignment, ordered, out)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id):
-            pass
     return ordered
 
 
-def _finalize(course: Course, assignment: str, notebooks: list[str], student: str, folder: Path, fp: str,
-              result: dict[str, Any], stage: Path) -> GradeRow:
+def _finalize(course: Course, assignment: str, notebooks: list[str], student: str, folder: Path,
+              result: dict[str, Any]) -> GradeRow:
+    """Save one submission's scores in the gradebook (nbgrader's own preprocessors) and its graded notebooks."""
     import nbformat
     from nbgrader.api import Gradebook
     from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
 
     config = course.config
     dest = course.autograded / student / assignment
+    stage = course.reports / ".stage" / assignment / student
     statuses: list[tuple[str, str]] = []
     verdicts: list[dict[str, Any]] = []
+    if "error" in result or "timeout" in result:
+        status = "timed out" if "timeout" in result else "error"
+        statuses.append((status, "the submission's grading was stopped after the time limit"
+                         if status == "timed out" else result["error"]))
+    per_notebook = result.get("notebooks", {})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with Gradebook(course.db_url, course.course_id) as gb:
             gb.update_or_create_student(student)
             gb.update_or_create_submission(assignment, student, timestamp=_timestamp(folder))
-        if "error" in result or "timeout" in result:
-            status = "timed out" if "timeout" in result else "error"
-            reason = ("the grading worker was stopped after the time limit" if status == "timed out"
-                      else result["error"])
-            statuses.append((status, reason))
-            per_notebook = {name: {"status": status} for name in notebooks}
-        else:
-            per_notebook = result["notebooks"]
         for name in notebooks:
-            info = per_notebook.get(name, {"status": "error", "reason": "no result"})
+            info = per_notebook.get(name, {"status": statuses[0][0] if statuses else "error"})
             staged = stage / f"{name}.ipynb"
             if info.get("status") in ("graded", "timed out", "kernel died") and staged.exists():
                 nb = nbformat.read(staged, as_version=4)
                 resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": name,
                                           "db_url": course.db_url}, "unique_key": name}
-                nb, resources = SaveAutoGrades(config=config).preprocess(nb, resources)
-                nb, resources = AssignLatePenalties(config=config).preprocess(nb, resources)
-                target = dest / f"{name}.ipynb"
-                if target.exists() or target.is_symlink():
-                    target.unlink()
-                nbformat.write(nb, target)
+                for preprocessor in (SaveAutoGrades, AssignLatePenalties):
+                    nb, resources = preprocessor(config=config).preprocess(nb, resources)
+                (dest / f"{name}.ipynb").unlink(missing_ok=True)
+                nbformat.write(nb, dest / f"{name}.ipynb")
             else:
                 with Gradebook(course.db_url, course.course_id) as gb:
-                    sub_nb = gb.find_submission_notebook(name, assignment, student)
-                    for g in sub_nb.grades:
-                        g.auto_score = 0
-                        g.needs_manual_grade = False
+                    for g in gb.find_submission_notebook(name, assignment, student).grades:
+                        g.auto_score, g.needs_manual_grade = 0, False
                     gb.db.commit()
             if "reason" in info or info.get("status") != "graded":
                 statuses.append((info.get("status", "error"), info.get("reason", "")))
@@ -433,7 +405,7 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
             sub = gb.find_submission(assignment, student)
             score, max_score, manual = float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade)
     worst = max(statuses, key=lambda s: _SEVERITY.get(s[0], 99), default=("graded", ""))
-    reasons = "; ".join(r for s, r in statuses if r)
+    reasons = "; ".join(dict.fromkeys(r for _, r in statuses if r))
     return GradeRow(student, score, max_score, worst[0], reasons, manual, verdicts=verdicts)
 
 

@@ -6,8 +6,6 @@ import os
 import re
 from dataclasses import dataclass
 
-import nbformat
-
 __all__ = ["MARKERS", "secret_lines", "hidden_lines", "Leak", "find_leaks"]
 
 MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS",
@@ -42,6 +40,8 @@ def hidden_lines(source_notebook: os.PathLike | str) -> set[str]:
     >>> any("0.5" in line for line in hidden_lines(src))
     True
     """
+    import nbformat
+
     nb = nbformat.read(os.fspath(source_notebook), as_version=4)
     return _lines(b for c in nb.cells if _meta(c).get("grade") for b in _HIDDEN.findall(c.source))
 
@@ -57,6 +57,8 @@ def secret_lines(source_notebook: os.PathLike | str) -> set[str]:
     >>> "top_customer_share = revenue.max() / revenue.sum()" in secret_lines(src)
     True
     """
+    import nbformat
+
     nb = nbformat.read(os.fspath(source_notebook), as_version=4)
     blocks = [b for c in nb.cells if _meta(c).get("solution") and c.cell_type == "code" for b in _SOLUTION.findall(c.source)]
     return _lines(blocks) | hidden_lines(source_notebook)
@@ -85,6 +87,8 @@ def find_leaks(student_notebook: os.PathLike | str, source_notebook: os.PathLike
     >>> len(find_leaks(src, src)) > 0   # the source itself is full of secrets
     True
     """
+    import nbformat
+
     secrets = secret_lines(source_notebook)
     nb = nbformat.read(os.fspath(student_notebook), as_version=4)
     name = os.path.basename(os.fspath(student_notebook))

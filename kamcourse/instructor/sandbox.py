@@ -1,220 +1,312 @@
-"""Kernels for grading: started ahead of time, and as an unprivileged user when run as root.
+"""Grading kernels in a bubblewrap sandbox, without root (评分沙箱).
 
-When grading runs as root (a course server, CI) a student's code must not be
-able to change the gradebook, the source assignments or the installed kit, so
-each kernel is started through ``setpriv`` as an unprivileged user (default
-``nobody``) that can write only the submission's own working folder and a
-private home folder. On a personal machine (not root) kernels run as the
-instructor: nothing is protected there, and the guide says so.
+Every kernel that runs a student's code is started inside ``bwrap``
+(bubblewrap, the Debian package ``bubblewrap``), which an ordinary user may
+run where user namespaces are enabled. Inside the sandbox the kernel sees
+
+- the system (``/usr`` and the few ``/etc`` files Python needs), the Python
+  environment and the kit, all read-only;
+- its own empty ``/tmp`` (a small tmpfs) as home folder;
+- one writable folder: a private copy of the submission (``work``), and the
+  folder of its own connection sockets (``conn``);
+- optionally more read-only folders (the submission owner's data variant);
+
+and nothing else: not the course folder, the gradebook, other submissions, the
+source assignments, the course secret or any home folder. It has no network
+(a private loopback only), its own process, IPC and host-name namespaces, may
+not create further namespaces, and runs under limits on memory (address
+space), processes, CPU time and file size. Killing the kernel's ``bwrap``
+kills every process the notebook started (its process namespace ends).
+
+Run as root (a course server, CI), the kernel also drops to an unprivileged
+user (default ``nobody``): the sandbox is set up by root, so the kit may sit in
+a folder that user cannot reach, and the kernel still cannot write anything
+the sandbox shows it besides its own folders.
+
+The kernel talks to the grader over Unix sockets in ``conn`` (ZeroMQ's ``ipc``
+transport), since it has no network. It is started by jupyter_client through
+an ordinary kernelspec written for it (see :class:`Kernel`).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-__all__ = ["SandboxUser", "sandbox_user", "WarmKernel", "start_kernel"]
+__all__ = ["Limits", "Sandbox", "Kernel", "KERNEL_NAME"]
 
-#: Modules imported in a kernel before a submission is run (saves start-up time).
-PRELOAD = "import numpy, pandas, matplotlib\nimport matplotlib.pyplot\ntry:\n    import kamcourse.data\nexcept Exception:\n    pass\n"
+KERNEL_NAME = "kamcourse-grading"
+#: Files of /etc that Python, numpy, pandas and matplotlib read (the rest of /etc stays hidden).
+ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "passwd", "group", "nsswitch.conf",
+       "alternatives", "fonts", "mime.types")
+#: Where the kernel's matplotlib reads its (prebuilt) font list.
+MPL_DIR = "/tmp/.matplotlib"
 
 
 @dataclass(frozen=True)
-class SandboxUser:
-    """The Unix user kernels run as (None fields: the current user)."""
+class Limits:
+    """Resource limits of one sandboxed kernel (``prlimit``; per kernel, its child processes included)."""
 
-    name: str | None
-    uid: int | None
-    gid: int | None
-    reason: str = ""
+    memory_mb: int = 4096
+    processes: int = 256
+    cpu_seconds: int = 900
+    file_mb: int = 256
+    tmp_mb: int = 256
 
-    @property
-    def active(self) -> bool:
-        return self.uid is not None
+    def prlimit(self) -> list[str]:
+        mb = 1024 * 1024
+        return ["prlimit", f"--as={self.memory_mb * mb}", f"--nproc={self.processes}",
+                f"--cpu={self.cpu_seconds}", f"--fsize={self.file_mb * mb}", "--core=0", "--"]
 
 
-def sandbox_user(name: str | None = "nobody") -> SandboxUser:
-    """Return the user kernels run as: ``name`` when root and usable, else the current user.
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
 
-    Usable means the user exists, ``setpriv`` exists and the user can run this
-    Python (an interpreter inside ``/root`` is not reachable by others).
+
+def _python_paths() -> list[str]:
+    """Folders the kernel's Python needs: the environment and the kit (when it is not inside it)."""
+    paths = []
+    for p in (sys.prefix, sys.base_prefix, os.path.dirname(os.path.realpath(sys.executable))):
+        p = os.path.realpath(p)
+        if not _under(p, ["/usr", *paths]):
+            paths.append(p)
+    from kamcourse.data import data_folder
+
+    spec = importlib.util.find_spec("kamcourse")
+    for loc in [*(spec.submodule_search_locations or []), str(data_folder())]:
+        loc = os.path.realpath(loc)
+        if not _under(loc, ["/usr", *paths]):
+            paths.append(loc)
+    return paths
+
+
+@dataclass(frozen=True)
+class Sandbox:
+    """How grading kernels are contained.
+
+    Parameters
+    ----------
+    user : str or None
+        When run as root, the unprivileged user kernels run as (default ``nobody``).
+    limits : Limits
+        Memory, processes, CPU time, file size, /tmp size.
 
     Examples
     --------
-    >>> sandbox_user(None).active
-    False
-    >>> sandbox_user(None).reason.endswith("kernels run as the current user")
-    True
+    >>> box = Sandbox()
+    >>> cmd = box.command(["python", "-c", "pass"], writable=["/tmp/k/work"], chdir="/tmp/k/work")
+    >>> cmd[0], "--unshare-net" in cmd, cmd[-3:]
+    ('bwrap', True, ['python', '-c', 'pass'])
     """
-    if os.name != "posix" or os.geteuid() != 0 or not name:
-        why = "no sandbox user requested" if os.name == "posix" and os.geteuid() == 0 else "not running as root"
-        return SandboxUser(None, None, None, f"{why}: kernels run as the current user")
-    try:
-        entry = pwd.getpwnam(name)
-    except KeyError:
-        return SandboxUser(None, None, None, f"user {name!r} does not exist: kernels run as root")
-    setpriv = shutil.which("setpriv")
-    if not setpriv:
-        return SandboxUser(None, None, None, "setpriv not found: kernels run as root")
-    probe = subprocess.run(
-        [setpriv, f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--clear-groups",
-         sys.executable, "-c", "import ipykernel, kamcourse"],
-        capture_output=True, text=True, cwd="/", env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"},
-    )
-    if probe.returncode != 0:
-        return SandboxUser(
-            None, None, None,
-            f"user {name!r} cannot run {sys.executable} ({probe.stderr.strip().splitlines()[-1:] or ['?']}): "
-            "kernels run as root; build the environment from a Python every user can run (make setup does this as root)",
-        )
-    return SandboxUser(name, entry.pw_uid, entry.pw_gid, f"kernels run as the unprivileged user {name!r}")
+
+    user: str | None = "nobody"
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def as_root(self) -> bool:
+        return os.geteuid() == 0
+
+    def ids(self) -> tuple[int, int] | None:
+        """The (uid, gid) kernels run as when this process is root; None otherwise."""
+        if not self.as_root:
+            return None
+        entry = pwd.getpwnam(self.user or "nobody")
+        return entry.pw_uid, entry.pw_gid
+
+    def command(self, argv: list[str], *, writable: list[str], chdir: str,
+                readable: dict[str, str] | None = None) -> list[str]:
+        """The ``bwrap`` command that runs ``argv`` in the sandbox.
+
+        ``writable`` folders appear at the same path inside; ``readable`` maps
+        a file or folder outside to the path where it appears, read-only, inside.
+        """
+        cmd = ["bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+               "--unshare-cgroup-try", "--hostname", "grading", "--proc", "/proc", "--dev", "/dev"]
+        if not self.as_root:  # root sets the sandbox up itself; an inner bwrap adds the user namespace
+            cmd += ["--unshare-user", "--disable-userns"]
+        cmd += ["--ro-bind", "/usr", "/usr"]
+        for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+            if os.path.islink(top):
+                cmd += ["--symlink", os.readlink(top), top]
+            elif os.path.isdir(top):
+                cmd += ["--ro-bind", top, top]
+        for name in ETC:
+            cmd += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+        cmd += ["--perms", "1777", "--size", str(self.limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp",
+                "--perms", "0777", "--dir", MPL_DIR]
+        made = {"/", "/tmp", MPL_DIR}
+
+        def parents(path: str) -> list[str]:  # bwrap would make missing parents 0700 (unreachable as nobody)
+            out = []
+            for parent in reversed(Path(path).parents):
+                p = str(parent)
+                if p not in made and not _under(p, ["/usr", "/proc", "/dev"]):
+                    made.add(p)
+                    out += ["--perms", "0755", "--dir", p]
+            return out
+
+        for outside, inside in [*((p, p) for p in _python_paths()), *(readable or {}).items()]:
+            cmd += parents(inside) + ["--ro-bind", outside, inside]
+        for path in writable:
+            cmd += parents(path) + ["--bind", path, path]
+        # the sandbox's own root (the folders made above the binds) is read-only too
+        cmd += ["--remount-ro", "/", "--chdir", chdir, "--"]
+        if self.as_root:
+            uid, gid = self.ids()  # type: ignore[misc]
+            cmd += ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
+                    "bwrap", "--unshare-user", "--disable-userns", "--dev-bind", "/", "/", "--chdir", chdir, "--"]
+        return cmd + self.limits.prlimit() + list(argv)
+
+    def unavailable(self) -> str:
+        """Why kernels cannot be sandboxed here ("" when they can): tried once with the real command."""
+        if sys.platform != "linux":
+            return "the grading sandbox (bubblewrap) needs Linux"
+        for tool, package in (("bwrap", "bubblewrap"), ("prlimit", "util-linux"), ("setpriv", "util-linux")):
+            if not shutil.which(tool):
+                return (f"{tool} is not installed: install the Debian/Ubuntu package {package} "
+                        f"(`sudo apt-get install {package}`; `make setup` does it when run as root)")
+        if self.as_root:
+            try:
+                self.ids()
+            except KeyError:
+                return f"the sandbox user {self.user!r} does not exist"
+        with tempfile.TemporaryDirectory(prefix="kamcourse-sandbox-check-") as tmp:
+            ids = self.ids()
+            if ids:
+                os.chown(tmp, *ids)
+            cmd = self.command([sys.executable, "-c", "import ipykernel, kamcourse.instructor.codec"],
+                               writable=[tmp], chdir=tmp)
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=kernel_env(), timeout=120)
+        if proc.returncode == 0:
+            return ""
+        last = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
+        hint = ""
+        if "bwrap" in last or "uid map" in last or "namespace" in last:
+            hint = ("; user namespaces look disabled: check `sysctl user.max_user_namespaces` (must be > 0), "
+                    "`kernel.unprivileged_userns_clone` (Debian, must be 1) and "
+                    "`kernel.apparmor_restrict_unprivileged_userns` (Ubuntu 24.04, must be 0)")
+        return f"a test kernel could not start in the sandbox ({last}){hint}"
 
 
-def _kernel_manager_class(user: SandboxUser, zygote=None):
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
-
-    class ForkProvisioner(LocalProvisioner):
-        """Launches the kernel by asking the zygote to fork (see :mod:`.zygote`)."""
-
-        async def launch_kernel(self, cmd, **kwargs):
-            env = dict(kwargs.get("env") or {})
-            self.process = zygote.fork(self.parent.connection_file, str(kwargs.get("cwd") or os.getcwd()), env,
-                                       user.uid, user.gid)
-            self.pid = self.process.pid
-            self.pgid = self.process.pid
-            self.cwd = kwargs.get("cwd")
-            return self.connection_info
-
-    class GradingKernelManager(AsyncKernelManager):
-        """A kernel manager that launches the kernel as ``user`` and lets it read its connection file."""
-
-        async def _async_pre_start_kernel(self, **kw):
-            kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
-            if zygote is not None:
-                self.provisioner.__class__ = ForkProvisioner
-            return kernel_cmd, kw
-
-        def format_kernel_cmd(self, extra_arguments=None):
-            cmd = super().format_kernel_cmd(extra_arguments)
-            if cmd and os.path.basename(cmd[0]).startswith("python"):
-                cmd[0] = sys.executable
-            if user.active:
-                cmd = [shutil.which("setpriv") or "setpriv", f"--reuid={user.uid}", f"--regid={user.gid}",
-                       "--clear-groups", "--"] + cmd
-            return cmd
-
-        def write_connection_file(self, **kwargs):
-            super().write_connection_file(**kwargs)
-            if user.active:
-                os.chown(self.connection_file, user.uid, user.gid)
-
-    return GradingKernelManager
-
-
-def shared_mpl_config(user: SandboxUser, rundir: str) -> str:
-    """A matplotlib config folder with the font cache built once, readable by the kernels.
-
-    Without it every fresh kernel home rebuilds matplotlib's font list, which
-    takes seconds with the CJK fonts installed.
-    """
-    folder = os.path.join(rundir, "mplconfig")
-    if not os.path.isdir(folder):
-        os.makedirs(folder)
-        env = dict(os.environ, MPLCONFIGDIR=folder)
-        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=False,
-                       capture_output=True)
-        for dirpath, _dirnames, filenames in os.walk(folder):
-            os.chmod(dirpath, 0o755)
-            for f in filenames:
-                os.chmod(os.path.join(dirpath, f), 0o644)
-    return folder
-
-
-def kernel_env(rundir: str, user: SandboxUser) -> dict[str, str]:
-    """The environment of a grading kernel (nothing inherited but what is listed here)."""
+def kernel_env(extra: dict[str, str] | None = None, home: str = "/tmp") -> dict[str, str]:
+    """The whole environment of a grading kernel: nothing is inherited from the grader (no secret)."""
     env = {
         "PATH": os.path.dirname(sys.executable) + os.pathsep + "/usr/local/bin:/usr/bin:/bin",
-        "HOME": rundir,
-        "MPLCONFIGDIR": shared_mpl_config(user, rundir),
+        "HOME": home,
+        "LANG": "C.UTF-8",
+        "MPLCONFIGDIR": MPL_DIR if home == "/tmp" else os.path.join(home, ".matplotlib"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "NBGRADER_EXECUTION": "autograde",
         "PYTHONDONTWRITEBYTECODE": "1",
-        "LANG": os.environ.get("LANG", "C.UTF-8"),
+        "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
     }
-    for key in ("KAMCOURSE_SECRET", "KAMCOURSE_VARIANT_CACHE", "KAMCOURSE_DATA_DIR", "KAMCOURSE_CACHE_DIR"):
-        if key in os.environ:
-            env[key] = os.environ[key]
+    env.update(extra or {})
     return env
 
 
-class WarmKernel:
-    """A kernel started (and its imports loaded) before the submission it will run is known."""
+def _font_list() -> str | None:
+    """matplotlib's font list of this user (built once here, so no kernel rebuilds it)."""
+    try:
+        import matplotlib
+        from matplotlib import font_manager
 
-    def __init__(self, user: SandboxUser, rundir: str, extra_env: dict[str, str] | None = None, zygote=None) -> None:
+        path = os.path.join(matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+        return path if os.path.isfile(path) else None
+    except Exception:  # noqa: BLE001 - kernels then build it themselves (slower)
+        return None
+
+
+class Kernel:
+    """One kernel for one submission, started by jupyter_client from a kernelspec written for it.
+
+    ``folder`` gets ``work/`` (the kernel's working folder, with a private
+    copy of the files of ``files_from`` but its notebooks), ``conn/``
+    (connection file and sockets) and ``spec/`` (the kernelspec).
+    ``extra_env`` is added to :func:`kernel_env`; ``readable`` maps folders
+    outside to where the kernel sees them, read-only. With ``sandbox=None`` the kernel runs unconfined, as the
+    grader's user (``kamcourse grade --unsafe``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from jupyter_core.utils import run_sync
+    >>> k = Kernel(Path(tempfile.mkdtemp()), None)
+    >>> run_sync(k.km.is_alive)()
+    True
+    >>> k.shutdown()
+    """
+
+    def __init__(self, folder: Path, sandbox: Sandbox | None, extra_env: dict[str, str] | None = None,
+                 readable: dict[str, str] | None = None, files_from: Path | None = None) -> None:
+        from jupyter_client.kernelspec import KernelSpecManager
+        from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        self.user = user
-        self.home = tempfile.mkdtemp(prefix="home-", dir=rundir)
-        if user.active:
-            os.chown(self.home, user.uid, user.gid)
-        env = kernel_env(rundir, user)
-        env.update({
-            "HOME": self.home,
-            "IPYTHONDIR": os.path.join(self.home, ".ipython"),
-        })
-        env.update(extra_env or {})
-        manager_class = _kernel_manager_class(user, zygote)
-        self.km = manager_class(kernel_name="python3")
-        self.km.connection_file = os.path.join(rundir, f"kernel-{uuid.uuid4().hex}.json")
-        run_sync(self.km.start_kernel)(
-            extra_arguments=["--HistoryManager.hist_file=:memory:"], cwd=self.home, env=env
-        )
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self._preload_id = self.kc.execute(PRELOAD, silent=True, store_history=False)
-        self._ready = False
-
-    def wait_ready(self, timeout: float = 180.0) -> bool:
-        """Wait until the kernel has finished its start-up imports (True) or give up (False).
-
-        A kernel handed over while still importing would make the first cell's
-        time limit interrupt the imports.
-        """
-        import time
-        from queue import Empty
-
-        from jupyter_core.utils import run_sync
-
-        deadline = time.monotonic() + timeout
-        while not self._ready and time.monotonic() < deadline:
-            try:
-                msg = run_sync(self.kc.get_shell_msg)(timeout=min(5.0, max(0.1, deadline - time.monotonic())))
-            except Empty:
-                if not run_sync(self.km.is_alive)():
-                    return False
+        self.folder = folder
+        self.work, conn, spec = folder / "work", folder / "conn", folder / "spec" / KERNEL_NAME
+        for path in (self.work, conn, spec):
+            path.mkdir(parents=True, exist_ok=True)
+        for path in sorted(files_from.rglob("*")) if files_from else []:
+            rel = path.relative_to(files_from)
+            if path.is_symlink() or path.suffix == ".ipynb" or ".ipynb_checkpoints" in rel.parts:
                 continue
-            if msg.get("parent_header", {}).get("msg_id") == self._preload_id:
-                self._ready = True
-        return self._ready
+            if path.is_dir():
+                (self.work / rel).mkdir(parents=True, exist_ok=True)
+            else:
+                (self.work / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, self.work / rel)
+        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                "--HistoryManager.hist_file=:memory:"]
+        if sandbox is None:
+            home = folder / "home"
+            home.mkdir()
+            env = kernel_env(extra_env, home=str(home))
+        else:
+            env = kernel_env(extra_env)
+            fonts = _font_list()
+            # no parent poller: in the sandbox the kernel's parent is the sandbox's init (pid 1), and bwrap
+            # kills the kernel when the grader goes (--die-with-parent)
+            shown = dict(readable or {}, **({fonts: f"{MPL_DIR}/{os.path.basename(fonts)}"} if fonts else {}))
+            argv = sandbox.command(argv + ["--IPKernelApp.parent_handle=0"], writable=[str(self.work), str(conn)],
+                                   readable=shown, chdir=str(self.work))
+        (spec / "kernel.json").write_text(json.dumps({
+            "argv": argv, "display_name": "kamcourse grading", "language": "python",
+            "interrupt_mode": "message",  # a signal would stop at bwrap; the kernel interrupts itself
+        }), encoding="utf-8")
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(conn / "k"),
+                                     connection_file=str(conn / "kernel.json"),
+                                     kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec.parent)]))
+        self.km.write_connection_file()
+        ids = sandbox.ids() if sandbox else None
+        if ids:
+            for path in [conn, conn / "kernel.json", self.work, *self.work.rglob("*")]:
+                os.chown(path, *ids)
+        self._log = open(folder / "kernel.log", "wb")  # noqa: SIM115 - closed in shutdown()
+        run_sync(self.km.start_kernel)(env=env, cwd=str(self.work), stdout=subprocess.DEVNULL, stderr=self._log)
 
-    @property
-    def pid(self) -> int | None:
-        proc = getattr(getattr(self.km, "provisioner", None), "process", None)
-        return getattr(proc, "pid", None)
+    def log_tail(self) -> str:
+        """The last line the kernel (or bwrap) wrote to stderr."""
+        try:
+            lines = (self.folder / "kernel.log").read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1][:300] if lines else ""
 
     def kill(self) -> None:
-        """Kill the kernel process at once (used by the timeout watchdog)."""
-        pid = self.pid
+        """Kill the kernel and everything it started, at once (also from another thread)."""
+        pid = getattr(self.km.provisioner, "pid", None)
         if pid:
             try:
-                os.kill(pid, 9)
+                os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
 
@@ -222,29 +314,8 @@ class WarmKernel:
         from jupyter_core.utils import run_sync
 
         try:
-            self.kc.stop_channels()
-        except Exception:  # noqa: BLE001
-            pass
-        try:
             run_sync(self.km.shutdown_kernel)(now=True)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - make sure it is gone anyway
             self.kill()
-        shutil.rmtree(self.home, ignore_errors=True)
-        try:
-            os.remove(self.km.connection_file)
-        except OSError:
-            pass
-
-
-def start_kernel(user: SandboxUser, rundir: str) -> WarmKernel:
-    """Start a warm kernel (see :class:`WarmKernel`).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> k = start_kernel(sandbox_user(None), tempfile.mkdtemp())
-    >>> k.pid is not None
-    True
-    >>> k.shutdown()
-    """
-    return WarmKernel(user, rundir)
+        self._log.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
