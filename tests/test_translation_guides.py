@@ -10,7 +10,7 @@ import pytest
 from kamcourse.cli import main
 from kamcourse.translation import build, check, update
 from kamcourse.translation.cells import mostly_chinese
-from kamcourse.translation.guides import guide_notebook, guide_track
+from kamcourse.translation.guides import GUIDES, guide_notebook, guide_track
 from kamcourse.translation.paths import catalogue_path, chinese_path
 
 GUIDE = """# Running a class
@@ -107,3 +107,8 @@ def test_chinese_guides_are_mostly_chinese(guide: str) -> None:
     po = polib.pofile(str(ROOT / catalogue_path(guide)))
     english = [e.msgctxt for e in po if not mostly_chinese(e.msgstr)]
     assert len(po) and len(english) <= 0.1 * len(po), english
+
+
+def test_the_guides_the_issue_names_are_in_the_track() -> None:
+    """Issue 13: the instructor guide, the classroom guide and the datasheet have Chinese versions."""
+    assert set(guide_track(ROOT)) == set(GUIDES)
