@@ -121,6 +121,7 @@ class Settings:
     proxy_command: str = str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")
     ssl_cert: str = ""
     ssl_key: str = ""
+    language: str = "en"
 
     @property
     def exchange(self) -> str:
@@ -579,6 +580,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--ssl-key", default="")
     st.add_argument("--admin-token", action="store_true", help="also generate an API token for scripts")
     st.add_argument("--skip-env", action="store_true", help="do not run make setup; only check the environment")
+    st.add_argument("--language", choices=["en", "zh"], default="en",
+                    help="the class's language: zh makes JupyterLab, the lessons and figures Chinese by default")
     st.add_argument("--quiet", action="store_true")
     ck = sub.add_parser("check", help="check environment, class list and exchange (exit 1 if a problem is left)")
     ck.add_argument("--config", default=None, help="classroom.json (default $KAMCOURSE_CLASSROOM or /srv/kamcourse/classroom.json)")
@@ -597,7 +600,8 @@ def main(argv: list[str] | None = None) -> int:
             students = _names(args.students, args.students_file)
             s = Settings(root=os.path.abspath(args.root), course_id=args.course_id, instructor=args.instructor,
                          students=students, course_dir=os.path.abspath(args.course_dir or os.path.join(home, args.course_id)),
-                         authenticator=args.authenticator, ip=args.ip, port=args.port, hub_port=args.hub_port,
+                         authenticator=args.authenticator, language=args.language, ip=args.ip, port=args.port,
+                         hub_port=args.hub_port,
                          proxy_api_port=args.proxy_api_port, ssl_cert=args.ssl_cert, ssl_key=args.ssl_key)
             if not re.match(r"^[A-Za-z0-9_\-]+$", s.course_id):
                 raise ClassroomError(f"course id must be letters, digits, - and _, got {s.course_id!r}")

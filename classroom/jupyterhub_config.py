@@ -130,6 +130,14 @@ c.Spawner.environment = {
     "KAMCOURSE_STUDENT_KEY": _student_key,
 }
 
+# --- a Chinese class (classroom.py setup --language zh): JupyterLab's interface default, written into the
+# class's config folder (every server reads it), and KAMCOURSE_LANG, which lessons and figures follow.
+# English leaves JupyterLab's own language choice alone.
+if S.get("language", "en") == "zh":
+    from kamcourse.translation.lab import class_settings
+
+    c.Spawner.environment.update(class_settings("zh", S["config_dir"]).environment)
+
 # --- optional: an API token for scripts (the classroom test and load benchmark use it)
 token = _read(Path(S["state_dir"]) / "admin-token")
 if token:

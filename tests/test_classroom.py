@@ -93,13 +93,13 @@ def test_global_nbgrader_config_is_what_setup_writes() -> None:
     assert "c.Exchange.root = '/srv/kamcourse/exchange'" in text
 
 
-def _hub_config(tmp_path, monkeypatch, authenticator: str):
+def _hub_config(tmp_path, monkeypatch, authenticator: str, language: str = "en"):
     from traitlets.config.loader import PyFileConfigLoader
 
     s = H.classroom_setup.Settings(root=str(tmp_path), course_id="demo", instructor="teacher",
                                    students=["alice", "bob"], course_dir=str(tmp_path / "course"),
-                                   authenticator=authenticator)
-    (tmp_path / "hub").mkdir()
+                                   authenticator=authenticator, language=language)
+    (tmp_path / "hub").mkdir(parents=True)
     (tmp_path / "hub" / "shared-password").write_text("pupils-password-123\n")
     (tmp_path / "hub" / "admin-password").write_text("t" * 40 + "\n")
     (tmp_path / "kamcourse-secret").write_text("course-secret\n")
@@ -116,6 +116,19 @@ def test_hub_config_reads_the_class_settings(tmp_path, monkeypatch, authenticato
     assert config.JupyterHub.authenticator_class == authenticator
     assert config.JupyterHub.hub_ip == "127.0.0.1"
     assert "services" not in config.JupyterHub  # no admin token file: no API service
+
+
+def test_a_chinese_class(tmp_path, monkeypatch) -> None:
+    """Issue 13: `setup --language zh` makes Chinese the class default: JupyterLab's interface (the override file
+    every server reads from the class's config folder) and KAMCOURSE_LANG for lessons and figures."""
+    english = _hub_config(tmp_path / "en", monkeypatch, "pam")
+    assert "KAMCOURSE_LANG" not in english.Spawner.environment
+    assert not (tmp_path / "en" / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json").exists()
+    chinese = _hub_config(tmp_path / "zh", monkeypatch, "pam", language="zh")
+    assert chinese.Spawner.environment["KAMCOURSE_LANG"] == "zh"
+    overrides = json.loads((tmp_path / "zh" / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json")
+                           .read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "zh_CN"
 
 
 @pytest.mark.security
