@@ -141,12 +141,10 @@ def test_there_are_notebooks() -> None:
     assert (ROOT / "notebooks" / "00_start_here.ipynb") in NOTEBOOKS
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
-def test_notebook_runs(path: Path, worker_kernel: _WorkerKernel) -> None:
+def _run_once_more_on_a_hang(path: Path, kernel: _WorkerKernel) -> nbformat.NotebookNode:
     for attempt in (1, 2):
         try:
-            nb = _run(path, worker_kernel)
+            nb = _run(path, kernel)
             break
         except (CellTimeoutError, DeadKernelError, RuntimeError, TimeoutError) as exc:
             # A kernel that stops answering is an infrastructure hang, not an error in the notebook:
@@ -158,9 +156,30 @@ def test_notebook_runs(path: Path, worker_kernel: _WorkerKernel) -> None:
         o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"
     ]
     assert not errors
+    return nb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
+def test_notebook_runs(path: Path, worker_kernel: _WorkerKernel) -> None:
+    nb = _run_once_more_on_a_hang(path, worker_kernel)
     if path.parent.name in ("notebooks", "zh") and path.stem in FORMATTED_LESSONS:  # English and Chinese
         raw = raw_floats(nb)
         assert not raw, f"raw floats printed (format them with i18n.percent/number/money or viz.format_table): {raw[:10]}"
+
+
+#: The Chinese assignments (their source notebooks, solutions included). Issue 13: every Chinese counterpart runs in the
+#: suite. Running the source top to bottom runs the Chinese prompts' code, every solution and every visible and hidden
+#: test with its Chinese messages; full grading against English runs on a sample (test_translation_assignments.py).
+CHINESE_ASSIGNMENTS = sorted((ROOT / "assignments").glob("*_zh/*.ipynb"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CHINESE_ASSIGNMENTS, ids=lambda p: p.parent.name)
+def test_chinese_assignment_runs_with_its_solutions(path: Path, worker_kernel: _WorkerKernel) -> None:
+    nb = _run_once_more_on_a_hang(path, worker_kernel)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "通过" in printed, "the visible tests say 通过 (passed) in Chinese"
 
 
 def test_a_notebook_starts_from_a_clean_namespace_in_its_own_folder(worker_kernel: _WorkerKernel, tmp_path) -> None:
