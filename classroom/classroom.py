@@ -309,6 +309,28 @@ def _instructor_ids(s: Settings) -> tuple[int, int]:
     return entry.pw_uid, entry.pw_gid
 
 
+#: Parts of the kit's checkout that hold solutions, hidden tests, model answers or answer tables. Every user's server
+#: runs the kit from this checkout, so the set-up closes these to everyone but root and the instructor's group.
+INSTRUCTOR_ONLY: tuple[str, ...] = ("assignments", "datasets/instructor", "tests", ".git",
+                                    "locale/zh_CN/LC_MESSAGES/assignments")
+
+
+def protect_instructor_files(s: Settings) -> list[str]:
+    """Close :data:`INSTRUCTOR_ONLY` in the checkout to students (root:instructor's group, 0750); return what changed."""
+    _, gid = _instructor_ids(s)
+    changed = []
+    for rel in INSTRUCTOR_ONLY:
+        path = os.path.join(s.repo, rel)
+        if not os.path.isdir(path):
+            continue
+        st = os.stat(path)
+        if (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) != (0, gid, 0o750):
+            os.chown(path, 0, gid)
+            os.chmod(path, 0o750)
+            changed.append(rel)
+    return changed
+
+
 def check_exchange(s: Settings, fix: bool = False) -> list[Problem]:
     """The exchange folders have the modes and owners nbgrader needs; submissions are private.
 
@@ -536,6 +558,10 @@ def setup(s: Settings, *, create_users: bool = False, skip_env: bool = False, as
     if admin_token and _write(s.admin_token_file, secrets.token_hex(32) + "\n", 0o600, overwrite=False):
         _say(f"generated an API token for scripts (service kamcourse-admin) in {s.admin_token_file}", quiet)
     _course_folder(s, assignments)
+    closed = protect_instructor_files(s)
+    if closed:
+        _say(f"closed to students in the kit's checkout (solutions, hidden tests, answer tables): {', '.join(closed)}",
+             quiet)
     _write(os.path.join(s.root, "classroom.json"), s.to_json(), 0o644)
     _say(f"settings written to {os.path.join(s.root, 'classroom.json')}; start the hub with:\n"
          f"  cd {s.state_dir} && KAMCOURSE_CLASSROOM={os.path.join(s.root, 'classroom.json')} "

@@ -273,10 +273,15 @@ def classroom():
         reason = H.skip_reason()
         if reason:
             pytest.skip(reason)
+        # the set-up closes the checkout's instructor-only folders; give them back as they were afterwards
+        kept = {rel: os.stat(H.ROOT / rel) for rel in H.classroom_setup.INSTRUCTOR_ONLY if (H.ROOT / rel).is_dir()}
         room = H.Classroom(students=2, extra_listed=("ghost",), outsider=True)
         try:
             yield room
         finally:
+            for rel, st in kept.items():
+                os.chown(H.ROOT / rel, st.st_uid, st.st_gid)
+                os.chmod(H.ROOT / rel, st.st_mode & 0o7777)
             _close(room)
 
 
@@ -433,6 +438,10 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
         "B's own notebook": os.path.expanduser(f"~{bob}/{nb_path}"),
         "the released notebook": str(Path(s.exchange) / course / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
         "the course secret": s.secret_file,
+        "the kit's source assignment": str(H.ROOT / "assignments" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+        "the kit's answer tables": str(H.ROOT / "datasets" / "instructor" / "lifecycle_stages.csv"),
+        "the kit's wrong-answer files": str(H.ROOT / "tests" / "assignment_answers" / f"{ASSIGNMENT}.py"),
+        "the kit's lessons": str(H.ROOT / "notebooks" / "01_key_accounts.ipynb"),
     }
     probe = ("import json, os\nr = {}\n"
              f"for k, p in {probes!r}.items():\n"
@@ -447,9 +456,10 @@ def test_a_class_end_to_end(classroom, tmp_path) -> None:
     B.stop_kernel(kernel)
     assert not reach["secret in the environment"], "a student's server holds the course secret"
     for what in ("A's submission", "the inbound folder", "A's notebook", "the source notebook", "the gradebook",
-                 "the instructor's home", "the course secret"):
+                 "the instructor's home", "the course secret", "the kit's source assignment", "the kit's answer tables",
+                 "the kit's wrong-answer files"):
         assert reach[what] == "PermissionError", f"B can read {what}: {reach}"
-    for what in ("B's own notebook", "the released notebook"):
+    for what in ("B's own notebook", "the released notebook", "the kit's lessons"):
         assert isinstance(reach[what], int) and reach[what] > 0, f"B cannot read {what}: {reach}"
     with pytest.raises(H.HTTPError) as denied:  # B's token on A's server
         H.http("GET", A.url(f"/api/contents/{nb_path}"), token=B.token)
