@@ -138,7 +138,15 @@ def test_lesson_06_runs_with_the_declared_dependencies_alone(tmp_path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], env=env, check=True)
     python = venv / "bin" / "python"
-    done = subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), str(wheel)],
+    # the versions of the lock where it has them (installed from uv's cache that `make setup` filled, instead of
+    # downloading whatever PyPI has newest); which packages come in is still decided by the wheel's metadata alone
+    lock = subprocess.run([uv, "export", "--locked", "--quiet", "--all-extras", "--no-emit-project", "--no-hashes",
+                           "--format", "requirements.txt"], cwd=ROOT, env=env, capture_output=True, text=True)
+    constraints = []
+    if lock.returncode == 0:
+        (tmp_path / "lock-constraints.txt").write_text(lock.stdout, encoding="utf-8")
+        constraints = ["--constraints", str(tmp_path / "lock-constraints.txt")]
+    done = subprocess.run([uv, "pip", "install", "--quiet", "--python", str(python), *constraints, str(wheel)],
                           env=env, capture_output=True, text=True)
     if done.returncode != 0:
         offline = any(w in done.stderr.lower() for w in ("failed to fetch", "dns error", "connect", "network"))
