@@ -105,9 +105,9 @@ def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
         nbgrader(["generate_assignment", assignment, "--force"], cwd=workdir)
     else:
         from kamcourse.instructor import Course as KitCourse
-        from kamcourse.instructor.release import generate
+        from kamcourse.instructor.release import student_version
 
-        generate(assignment, course=KitCourse(workdir), check=False)
+        student_version(assignment, course=KitCourse(workdir), check=False)
     course = Course(workdir, assignment)
     course.released = sorted((workdir / "release" / assignment).glob("*.ipynb"))
     return course

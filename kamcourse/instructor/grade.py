@@ -217,10 +217,10 @@ def _ensure_released(course: Course, assignment: str, out: TextIO) -> list[str]:
                 return [nb.name for nb in gb.find_assignment(assignment).notebooks]
             except MissingEntry:
                 pass
-    from .release import generate
+    from .release import student_version
 
     print(f"{assignment} is not in the gradebook yet: generating the student version first", file=out)
-    generate(assignment, course=course, check=False, out=out)
+    student_version(assignment, course=course, check=False, out=out)
     with Gradebook(course.db_url, course.course_id) as gb:
         return [nb.name for nb in gb.find_assignment(assignment).notebooks]
 

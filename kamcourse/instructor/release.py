@@ -9,7 +9,7 @@ from typing import TextIO
 from .course import Course, ensure_tools_on_path, find_course
 from .leaks import Leak, find_leaks
 
-__all__ = ["generate", "release", "LeakError"]
+__all__ = ["student_version", "release", "LeakError"]
 
 
 class LeakError(RuntimeError):
@@ -20,7 +20,8 @@ class LeakError(RuntimeError):
         super().__init__("the student version leaks:\n" + "\n".join(f"  {leak}" for leak in leaks[:20]))
 
 
-def generate(assignment: str, *, course: Course | None = None, check: bool = True, out: TextIO | None = None) -> list[str]:
+def student_version(assignment: str, *, course: Course | None = None, check: bool = True,
+                    out: TextIO | None = None) -> list[str]:
     """Run nbgrader's ``generate_assignment`` (in this process) and optionally check for leaks.
 
     Returns the student notebooks written. Raises :class:`LeakError` on a leak,
@@ -28,7 +29,7 @@ def generate(assignment: str, *, course: Course | None = None, check: bool = Tru
 
     Examples
     --------
-    >>> generate("no_such_assignment")  # doctest: +ELLIPSIS
+    >>> student_version("no_such_assignment")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: no assignment 'no_such_assignment' in ...
@@ -95,7 +96,7 @@ def release(assignments: list[str] | None = None, *, course: Course | None = Non
     names = assignments or course.assignments()
     done: dict[str, list[str]] = {}
     for name in names:
-        done[name] = generate(name, course=course, check=True, out=out)
+        done[name] = student_version(name, course=course, check=True, out=out)
         print(f"released {name}: {len(done[name])} notebook(s) in {course.release / name}; "
               "checked: no solution code, no hidden tests, no nbgrader markers", file=out)
     return done
