@@ -23,6 +23,8 @@ import build  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "site_fixture"
 FULL_SITE = os.environ.get("KAMCOURSE_SITE_DIR")
+# one worker builds the site and runs these tests; the other goes on with the rest instead of waiting for the build
+pytestmark = pytest.mark.xdist_group("site")
 
 
 def _need_site_tools() -> None:
