@@ -112,6 +112,8 @@ def test_a_series_shows_as_a_table_in_chinese(shell) -> None:
 
 def test_chapter_aliases_and_headings_only() -> None:
     """One mechanism: a chapter's words (label_table's aliases) and values=False go through translate_frame."""
+    from kamcourse.viz.crm_foundations import crm_table
+    from kamcourse.viz.crm_foundations.tables import _CHAPTER_KEYS as CRM_KEYS
     from kamcourse.viz.satisfaction_development import label_table
     from kamcourse.viz.satisfaction_development.tables import _CHAPTER_KEYS
 
@@ -130,6 +132,8 @@ def test_chapter_aliases_and_headings_only() -> None:
         for values in (True, False):
             pd.testing.assert_frame_equal(label_table(funnel, values=values),
                                           translate_frame(funnel, aliases=_CHAPTER_KEYS, values=values))
+            pd.testing.assert_frame_equal(crm_table(funnel, values=values),
+                                          translate_frame(funnel, aliases=CRM_KEYS, values=values))
         assert label_table(funnel)[i18n.label("answers", "zh")].tolist() == [3, 4]  # the chapter's n: answers
     finally:
         i18n.set_language("en")
