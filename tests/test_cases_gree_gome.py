@@ -235,6 +235,44 @@ def test_games_with_two_or_no_pure_equilibria() -> None:
     assert gg.dominant_strategy(ties, "p1") is None
 
 
+def test_game_tables_show_labels_not_strategy_keys() -> None:
+    """What a reader sees of the best responses and the equilibrium: glossary labels in either language."""
+    keys = {"gree", "gome", *gg.STANDOFF.row_strategies, *gg.STANDOFF.col_strategies}
+    try:
+        for language in ("en", "zh"):
+            i18n.set_language(language)
+            replies = gg.best_response_table(gg.STANDOFF)
+            summary = gg.equilibrium_table(gg.STANDOFF)
+            shown = {*replies.to_numpy().ravel(), *replies.columns, *summary.to_numpy().ravel(),
+                     *summary.index, *summary.columns, summary.index.name}
+            assert not {k for k in keys if i18n.label(k, language) != k} & shown, f"a raw key is shown in {language}"
+            assert replies.shape == (4, 3) and summary.shape == (2, 3)
+            assert replies.iloc[:, 2].tolist() == i18n.labels(["hold_prices"] * 2 + ["continue_cut"] * 2)
+            assert summary.loc[i18n.label("gome")].tolist() == [i18n.label("continue_cut")] * 2 + ["1"]
+        assert summary.columns.tolist() == ["占优策略", "纳什均衡", "均衡时的支付"]
+        assert replies.iloc[0].tolist() == ["格力", "继续降价", "坚持价格体系"]
+    finally:
+        i18n.set_language("en")
+
+
+def test_game_tables_with_ties_several_or_no_equilibria() -> None:
+    coordination = gg.make_game(
+        {("a", "a"): (2, 1), ("a", "b"): (0, 0), ("b", "a"): (0, 0), ("b", "b"): (1, 2)}, "p1", "p2"
+    )
+    summary = gg.equilibrium_table(coordination)
+    assert summary.loc["p1"].tolist() == [gg.NONE_SHOWN, "a / b", "2 / 1"]  # equilibria in the same order
+    assert summary.loc["p2"].tolist() == [gg.NONE_SHOWN, "a / b", "1 / 2"]
+    pennies = gg.make_game(
+        {("h", "h"): (1, -1), ("h", "t"): (-1, 1), ("t", "h"): (-1, 1), ("t", "t"): (1, -1)}, "p1", "p2"
+    )
+    assert (gg.equilibrium_table(pennies) == gg.NONE_SHOWN).all().all()
+    ties = gg.make_game({("a", "x"): (1, 0), ("b", "x"): (1, 0)}, "p1", "p2")
+    assert gg.best_response_table(ties).iloc[0].tolist() == ["p1", "x", "a / b"]
+    for table_of in (gg.best_response_table, gg.equilibrium_table):
+        with pytest.raises(TypeError, match="game must be a Game"):
+            table_of({("a", "x"): (1, 1)})
+
+
 def test_make_game_bad_input() -> None:
     with pytest.raises(ValueError, match="no cell"):
         gg.make_game({("a", "x"): (1, 1), ("b", "y"): (0, 0)})

@@ -108,3 +108,41 @@ def test_a_series_shows_as_a_table_in_chinese(shell) -> None:
     assert "dtype" not in html and i18n.label("packaging_machinery", "zh") in html
     i18n.set_language("en")
     assert "text/html" not in shell.display_formatter.format(series)[0]
+
+
+def test_chapter_aliases_and_headings_only() -> None:
+    """One mechanism: a chapter's words (label_table's aliases) and values=False go through translate_frame."""
+    from kamcourse.viz.crm_foundations import crm_table
+    from kamcourse.viz.crm_foundations.tables import _CHAPTER_KEYS as CRM_KEYS
+    from kamcourse.viz.satisfaction_development import label_table
+    from kamcourse.viz.satisfaction_development.tables import _CHAPTER_KEYS
+
+    funnel = pd.DataFrame({"contacts": [120, 80], "method": ["cold_calling", "must_be"], "n": [3, 4]},
+                          index=pd.Index(["must_be", "C0001"], name="feature"))
+    aliases = {"contacts": "funnel_contacts", "method": "prospecting_method"}
+    zh = translate_frame(funnel, "zh", aliases=aliases)
+    assert zh.columns.tolist()[:2] == [i18n.label("funnel_contacts", "zh"), i18n.label("prospecting_method", "zh")]
+    assert i18n.label("contacts", "zh") not in zh.columns  # the general word (联系人) would mislead here
+    assert zh.iloc[1, 1] == i18n.label("must_be", "zh") and zh.index.tolist() == [i18n.label("must_be", "zh"), "C0001"]
+    headings_only = translate_frame(funnel, "zh", aliases=aliases, values=False)
+    assert headings_only.iloc[:, 1].tolist() == ["cold_calling", "must_be"]
+    assert headings_only.index.tolist() == zh.index.tolist()
+    i18n.set_language("zh")
+    try:
+        for values in (True, False):
+            pd.testing.assert_frame_equal(label_table(funnel, values=values),
+                                          translate_frame(funnel, aliases=_CHAPTER_KEYS, values=values))
+            pd.testing.assert_frame_equal(crm_table(funnel, values=values),
+                                          translate_frame(funnel, aliases=CRM_KEYS, values=values))
+        assert label_table(funnel)[i18n.label("answers", "zh")].tolist() == [3, 4]  # the chapter's n: answers
+    finally:
+        i18n.set_language("en")
+    assert funnel.loc["must_be", "method"] == "cold_calling"  # the original is untouched
+    with pytest.raises(TypeError, match="aliases must be a mapping"):
+        translate_frame(funnel, aliases=["contacts"])
+
+
+def test_a_table_without_columns_keeps_its_rows() -> None:
+    rows = pd.DataFrame(index=pd.Index(["must_be", "C0001"], name="feature"))
+    out = translate_frame(rows, "zh")
+    assert out.shape == (2, 0) and out.index.tolist() == [i18n.label("must_be", "zh"), "C0001"]

@@ -16,6 +16,7 @@ translation itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -30,44 +31,51 @@ __all__ = ["translate_frame", "install_display", "COLUMN_KEY_PREFIX"]
 COLUMN_KEY_PREFIX: dict[str, str] = {"functional": "kano_answer_", "dysfunctional": "kano_answer_"}
 
 
-def _text(value: Any, language: str, prefix: str = "") -> Any:
-    if isinstance(value, str) and prefix + value in i18n.GLOSSARY:
-        return i18n.label(prefix + value, language)
-    if isinstance(value, str) and value in i18n.GLOSSARY:
-        return i18n.label(value, language)
+def _text(value: Any, language: str, prefix: str = "", aliases: Mapping[str, str] | None = None) -> Any:
+    if not isinstance(value, str):
+        return value
+    key = aliases.get(value, value) if aliases else value
+    if prefix and prefix + key in i18n.GLOSSARY:
+        return i18n.label(prefix + key, language)
+    if key in i18n.GLOSSARY:
+        return i18n.label(key, language)
     return value
 
 
-def _index(index: pd.Index, language: str) -> pd.Index:
+def _index(index: pd.Index, language: str, aliases: Mapping[str, str] | None = None) -> pd.Index:
     if isinstance(index, pd.MultiIndex):
-        levels = [_index(level, language) for level in index.levels]
+        levels = [_index(level, language, aliases) for level in index.levels]
         if all(level.is_unique for level in levels):
             index = index.set_levels(levels)
-        return index.set_names([_text(n, language) for n in index.names])
+        return index.set_names([_text(n, language, aliases=aliases) for n in index.names])
     out = index
-    if index.dtype == object or pd.api.types.is_string_dtype(index.dtype):
-        out = pd.Index([_text(v, language) for v in index], dtype=object)
-    elif isinstance(index, pd.CategoricalIndex):
-        out = pd.Index([_text(v, language) for v in index], dtype=object)
-    return out.rename(_text(index.name, language))
+    if index.dtype == object or pd.api.types.is_string_dtype(index.dtype) or isinstance(index, pd.CategoricalIndex):
+        out = pd.Index([_text(v, language, aliases=aliases) for v in index])
+    return out.rename(_text(index.name, language, aliases=aliases))
 
 
-def _values(column: pd.Series, language: str) -> pd.Series:
+def _values(column: pd.Series, language: str, aliases: Mapping[str, str] | None = None) -> pd.Series:
     prefix = COLUMN_KEY_PREFIX.get(column.name, "") if isinstance(column.name, str) else ""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        new = [_text(c, language, prefix) for c in column.cat.categories]
+        new = [_text(c, language, prefix, aliases) for c in column.cat.categories]
         if len(set(new)) == len(new):
             return column.cat.rename_categories(new)
-        return column.astype(object).map(lambda v: _text(v, language, prefix))
+        return column.astype(object).map(lambda v: _text(v, language, prefix, aliases))
     if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-        mapping = {v: _text(v, language, prefix) for v in pd.unique(column.dropna()) if isinstance(v, str)}
+        mapping = {v: _text(v, language, prefix, aliases) for v in pd.unique(column.dropna()) if isinstance(v, str)}
         mapping = {k: v for k, v in mapping.items() if v != k}
         if mapping:
-            return column.astype(object).replace(mapping)
+            return column.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
     return column
 
 
-def translate_frame(frame: pd.DataFrame | pd.Series, language: str | None = None) -> pd.DataFrame | pd.Series:
+def translate_frame(
+    frame: pd.DataFrame | pd.Series,
+    language: str | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    values: bool = True,
+) -> pd.DataFrame | pd.Series:
     """Return a copy of a table with headings, index names and values in ``language`` (表格翻译).
 
     A string heading, index entry, index name or cell is replaced by its
@@ -77,12 +85,21 @@ def translate_frame(frame: pd.DataFrame | pd.Series, language: str | None = None
     company names under the ``name`` heading. This kit's convention; numbers
     are not reformatted (see the lessons' formatted tables for that).
 
+    ``aliases`` lets a chapter say which glossary entry a word of its own
+    tables stands for (a prospecting funnel's ``contacts`` are prospects
+    contacted, glossary key ``funnel_contacts``, not contact persons); an alias
+    applies wherever the word appears, in headings and cells.
+
     Parameters
     ----------
     frame : pandas.DataFrame or pandas.Series
         The table to show.
     language : {"en", "zh"}, optional
         Default :func:`kamcourse.i18n.get_language`.
+    aliases : mapping of str to str, optional
+        ``{word: glossary key}`` looked up before the glossary itself.
+    values : bool, default True
+        Also translate the cells; ``False`` changes only headings and index labels.
 
     Returns
     -------
@@ -93,7 +110,7 @@ def translate_frame(frame: pd.DataFrame | pd.Series, language: str | None = None
     Raises
     ------
     TypeError
-        If ``frame`` is not a pandas DataFrame or Series.
+        If ``frame`` is not a pandas DataFrame or Series, or ``aliases`` not a mapping.
     ValueError
         If ``language`` is not ``"en"`` or ``"zh"``.
 
@@ -111,22 +128,29 @@ def translate_frame(frame: pd.DataFrame | pd.Series, language: str | None = None
     'baling and packaging machinery'
     >>> translate_frame(df.describe(), "zh").index[:3].tolist()
     ['数量', '平均值', '标准差']
+    >>> funnel = pd.DataFrame({"contacts": [120]}, index=pd.Index(["cold_calling"], name="method"))
+    >>> translate_frame(funnel, "zh", aliases={"contacts": "funnel_contacts"}).columns.tolist()
+    ['接触']
     """
     if not isinstance(frame, (pd.DataFrame, pd.Series)):
         raise TypeError(f"frame must be a pandas DataFrame or Series, got {type(frame).__name__}")
     language = i18n.get_language() if language is None else language
     if language not in i18n.LANGUAGES:
         raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
+    if aliases is not None and not isinstance(aliases, Mapping):
+        raise TypeError(f"aliases must be a mapping {{word: glossary key}}, got {type(aliases).__name__}")
     if isinstance(frame, pd.Series):
-        out = _values(frame, language).copy()
-        out.index = _index(frame.index, language)
-        return out.rename(_text(frame.name, language))
+        out = (_values(frame, language, aliases) if values else frame).copy()
+        out.index = _index(frame.index, language, aliases)
+        return out.rename(_text(frame.name, language, aliases=aliases))
     if language == "zh" and {"name", "name_zh"} <= set(frame.columns):
         frame = frame.assign(name=frame["name_zh"]).drop(columns="name_zh")
-    out = pd.DataFrame({i: _values(frame.iloc[:, i].rename(frame.columns[i]), language)
-                        for i in range(frame.shape[1])})
-    out.columns = _index(frame.columns, language)
-    out.index = _index(frame.index, language)
+    columns = [frame.iloc[:, i].rename(frame.columns[i]) for i in range(frame.shape[1])]
+    out = pd.DataFrame({i: _values(c, language, aliases) if values else c for i, c in enumerate(columns)})
+    if not columns:  # no column to carry the rows
+        out = pd.DataFrame(index=range(len(frame)))
+    out.columns = _index(frame.columns, language, aliases)
+    out.index = _index(frame.index, language, aliases)
     return out
 
 

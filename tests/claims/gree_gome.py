@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kamcourse import i18n
 from kamcourse.cases import gree_gome as gg
 
 from . import ClaimData, claim
@@ -36,10 +37,24 @@ def forty_percent_of_the_supply_price(data: ClaimData) -> None:
     assert round(cut, 2) == 0.40 and cut > gg.ILLUSTRATIVE_MAKER_MARGIN, f"supply-price cut {cut:.3f}"
 
 
+def _shown(table_of, game: gg.Game, language: str):
+    """A table the lesson shows, built in ``language`` (the reader sees labels, not the strategy keys)."""
+    before = i18n.get_language()
+    try:
+        i18n.set_language(language)
+        return table_of(game)
+    finally:
+        i18n.set_language(before)
+
+
 @claim(NB, "best-response-read")
 def both_have_a_dominant_strategy(data: ClaimData) -> None:
     assert gg.dominant_strategy(gg.STANDOFF, "gree") == "hold_prices"
     assert gg.dominant_strategy(gg.STANDOFF, "gome") == "continue_cut"
+    for language in ("en", "zh"):
+        replies = _shown(gg.best_response_table, gg.STANDOFF, language).iloc[:, 2].tolist()
+        expected = [i18n.label(k, language) for k in ("hold_prices", "hold_prices", "continue_cut", "continue_cut")]
+        assert replies == expected, f"the best-response table in {language} shows {replies}"
 
 
 @claim(NB, "game-read")
@@ -47,6 +62,10 @@ def a_prisoners_dilemma(data: ClaimData) -> None:
     assert gg.nash_equilibria(gg.STANDOFF) == [("hold_prices", "continue_cut")]
     assert gg.STANDOFF.payoff("hold_prices", "continue_cut") == (1, 1)
     assert gg.STANDOFF.payoff("concede", "stop_cut") == (3, 3)
+    for language in ("en", "zh"):
+        shown = _shown(gg.equilibrium_table, gg.STANDOFF, language)
+        assert shown.iloc[:, 0].tolist() == shown.iloc[:, 1].tolist(), "an equilibrium strategy is not dominant"
+        assert shown.iloc[:, 2].tolist() == ["1", "1"], f"the table shows payoffs {shown.iloc[:, 2].tolist()}"
 
 
 @claim(NB, "game-with-plan-read")
@@ -57,3 +76,9 @@ def the_plan_makes_the_preferred_cell_the_only_equilibrium(data: ClaimData) -> N
     cells = [(r, c) for r in game.row_strategies for c in game.col_strategies]
     best = max(cells, key=lambda cell: sum(game.payoff(*cell)))
     assert best == ("concede", "stop_cut"), f"the cell both prefer is {best}"
+    assert gg.dominant_strategy(game, "gree") is None and game.payoff(*best) == (4, 4)
+    for language in ("en", "zh"):
+        shown = _shown(gg.equilibrium_table, game, language)
+        gree, gome = (i18n.label(k, language) for k in ("gree", "gome"))
+        assert shown.loc[gree].tolist() == [gg.NONE_SHOWN, i18n.label("concede", language), "4"], shown
+        assert shown.loc[gome].tolist() == [i18n.label("stop_cut", language)] * 2 + ["4"], shown

@@ -10,7 +10,20 @@ import pandas as pd
 from ... import i18n
 from ...validation import check_choice, check_number
 
-__all__ = ["Game", "STANDOFF", "make_game", "best_responses", "dominant_strategy", "nash_equilibria"]
+__all__ = [
+    "Game",
+    "STANDOFF",
+    "make_game",
+    "best_responses",
+    "dominant_strategy",
+    "nash_equilibria",
+    "best_response_table",
+    "equilibrium_table",
+    "NONE_SHOWN",
+]
+
+#: Shown where a player has no dominant strategy or a game no pure equilibrium (as in the standoff explorer).
+NONE_SHOWN = "—"
 
 
 @dataclass(frozen=True)
@@ -272,3 +285,120 @@ def nash_equilibria(game: Game) -> list[tuple[str, str]]:
         for c in game.col_strategies
         if r in row_best[c] and c in col_best[r]
     ]
+
+
+def _shown(key: str) -> str:
+    # a strategy or player of a game a reader made up ("a", "p1") is shown as it is
+    return i18n.label(key) if key in i18n.GLOSSARY else key
+
+
+def _alternatives(texts: Sequence[str]) -> str:
+    return " / ".join(texts) if texts else NONE_SHOWN
+
+
+def best_response_table(game: Game) -> pd.DataFrame:
+    """The best responses of both players as a table in the reader's language (最优反应表).
+
+    One row for each strategy the other side may choose: whose reply it is,
+    what the other side plays, and the reply that pays most (ties joined by
+    ``" / "``). The same answers as :func:`best_responses`, written for a
+    reader: labels come from :func:`kamcourse.i18n.label` (keys the glossary
+    does not know are shown as they are). Source: Nash (1950), "Equilibrium
+    points in n-person games", PNAS 36(1): 48-49.
+
+    Parameters
+    ----------
+    game : Game
+        The game, e.g. :data:`STANDOFF`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns player, the other side's choice and best response (labels of
+        the current language); first the row player's rows, then the column
+        player's.
+
+    Raises
+    ------
+    TypeError
+        If ``game`` is not a :class:`Game`.
+
+    Examples
+    --------
+    >>> best_response_table(STANDOFF)
+      player if the other side plays     best response
+    0   Gree        continue the cut       hold prices
+    1   Gree            stop the cut       hold prices
+    2   Gome             hold prices  continue the cut
+    3   Gome                 concede  continue the cut
+    >>> i18n.set_language("zh")
+    >>> best_response_table(STANDOFF).iloc[0].tolist()
+    ['格力', '继续降价', '坚持价格体系']
+    >>> i18n.set_language("en")
+    """
+    game = _check_game(game)
+    rows = []
+    for player, others in ((game.row_player, game.col_strategies), (game.col_player, game.row_strategies)):
+        replies = best_responses(game, player)
+        rows += [(_shown(player), _shown(s), _alternatives([_shown(b) for b in replies[s]])) for s in others]
+    return pd.DataFrame(rows, columns=i18n.labels(["gg_player", "gg_other_plays", "gg_best_response"]))
+
+
+def equilibrium_table(game: Game) -> pd.DataFrame:
+    """Each player's dominant strategy and pure Nash equilibrium, in the reader's language (占优策略与纳什均衡).
+
+    One row per player: the dominant strategy (:func:`dominant_strategy`, or
+    ``"—"`` when there is none), the strategy the player plays in the Nash
+    equilibrium (:func:`nash_equilibria`) and the payoff it earns there.
+    When a game has several pure equilibria they are joined by ``" / "`` in
+    the same order in every cell; when it has none, ``"—"``. Sources: Nash
+    (1950), PNAS 36(1): 48-49; Osborne (2004), *An Introduction to Game
+    Theory*, Oxford University Press, ch. 2.
+
+    Parameters
+    ----------
+    game : Game
+        The game, e.g. :data:`STANDOFF`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by player (labels of the current language); columns dominant
+        strategy, Nash equilibrium (the player's strategy in it) and
+        equilibrium payoff (all text).
+
+    Raises
+    ------
+    TypeError
+        If ``game`` is not a :class:`Game`.
+
+    Examples
+    --------
+    >>> equilibrium_table(STANDOFF)
+           dominant strategy  Nash equilibrium equilibrium payoff
+    player
+    Gree         hold prices       hold prices                  1
+    Gome    continue the cut  continue the cut                  1
+    >>> i18n.set_language("zh")
+    >>> equilibrium_table(STANDOFF).loc["国美"].tolist()
+    ['继续降价', '继续降价', '1']
+    >>> i18n.set_language("en")
+    >>> pennies = make_game({("h", "h"): (1, -1), ("h", "t"): (-1, 1), ("t", "h"): (-1, 1), ("t", "t"): (1, -1)},
+    ...                     row_player="p1", col_player="p2")
+    >>> equilibrium_table(pennies).loc["p1"].tolist()
+    ['—', '—', '—']
+    """
+    game = _check_game(game)
+    cells = nash_equilibria(game)
+    rows = {}
+    for k, player in enumerate((game.row_player, game.col_player)):
+        dominant = dominant_strategy(game, player)
+        rows[_shown(player)] = (
+            NONE_SHOWN if dominant is None else _shown(dominant),
+            _alternatives([_shown(cell[k]) for cell in cells]),
+            _alternatives([f"{game.payoff(*cell)[k]:g}" for cell in cells]),
+        )
+    return pd.DataFrame.from_dict(
+        rows, orient="index",
+        columns=i18n.labels(["gg_dominant_strategy", "gg_nash_equilibrium", "gg_equilibrium_payoff"]),
+    ).rename_axis(i18n.label("gg_player"))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
-from ... import i18n
+from ..data_labels import translate_frame
 
 __all__ = ["crm_table"]
 
@@ -14,21 +12,29 @@ __all__ = ["crm_table"]
 _CHAPTER_KEYS = {"name": "person_name", "status": "record_status", "type": "relationship_type"}
 
 
-def crm_table(table: Any, values: bool = True) -> Any:
-    """A copy of a table of lessons 10-11 with every glossary key shown in the current language.
+def crm_table(table: pd.DataFrame | pd.Series, values: bool = True) -> pd.DataFrame | pd.Series:
+    """A copy of a table of lessons 10-11 with every glossary key shown in the current language (表格标签).
 
-    Column names, index labels, the index and column names and (with ``values=True``) text cells
-    that are glossary keys are replaced by :func:`kamcourse.i18n.label`; other labels (numbers, ids,
-    company names) stay as they are. For display only: compute on the original.
+    :func:`kamcourse.viz.data_labels.translate_frame` with this chapter's words (``_CHAPTER_KEYS``:
+    a contact's ``name`` is a person's name, ``status`` a record's status). Column names, index
+    labels, the index and column names and (with ``values=True``) text cells that are glossary keys
+    are replaced by :func:`kamcourse.i18n.label`; other labels (numbers, ids, company names) stay as
+    they are. For display only: compute on the original. This kit's convention.
 
     Parameters
     ----------
     table : pandas.DataFrame or Series
     values : bool, default True
+        Also translate text cells that are glossary keys.
 
     Returns
     -------
     pandas.DataFrame or Series
+
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a pandas DataFrame or Series.
 
     Examples
     --------
@@ -36,25 +42,4 @@ def crm_table(table: Any, values: bool = True) -> Any:
       contact name record status       mobile
     0          刘浩然        active  139****0001
     """
-    def lab(x: Any) -> Any:
-        if isinstance(x, str):
-            key = _CHAPTER_KEYS.get(x, x)
-            if key in i18n.GLOSSARY:
-                return i18n.label(key)
-        return x
-
-    out = table.copy()
-    if values:
-        frame = out.to_frame() if isinstance(out, pd.Series) else out
-        for col in frame.columns:
-            if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
-                frame[col] = frame[col].map(lambda v: i18n.label(v) if isinstance(v, str) and v in i18n.GLOSSARY else v)
-        out = frame.iloc[:, 0] if isinstance(out, pd.Series) else frame
-    out = out.rename(index=lab)
-    if isinstance(out, pd.DataFrame):
-        out = out.rename(columns=lab)
-        out.columns.name = lab(out.columns.name)
-    else:
-        out.name = lab(out.name)
-    out.index.name = lab(out.index.name)
-    return out
+    return translate_frame(table, aliases=_CHAPTER_KEYS, values=values)

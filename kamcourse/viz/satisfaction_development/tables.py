@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
-from ... import i18n
+from ..data_labels import translate_frame
 
 __all__ = [
     "label_table",
@@ -37,13 +35,16 @@ _CHAPTER_KEYS = {
 }
 
 
-def label_table(table: Any, values: bool = True) -> Any:
-    """Return a copy of a table of this chapter with every key shown in the current language.
+def label_table(table: pd.DataFrame | pd.Series, values: bool = True) -> pd.DataFrame | pd.Series:
+    """Return a copy of a table of this chapter with every key shown in the current language (表格标签).
 
-    Column names, index labels and the index name that are glossary keys are
-    replaced by :func:`kamcourse.i18n.label`; with ``values=True`` so are text
-    cells (e.g. ``"must_be"`` -> "must-be" / "必备型"). Other labels (numbers,
-    customer ids) stay as they are. For display only: compute on the original.
+    :func:`kamcourse.viz.data_labels.translate_frame` with this chapter's
+    words (``_CHAPTER_KEYS``: a funnel's ``contacts`` are prospects contacted,
+    not contact persons): column names, index labels and the index name that
+    are glossary keys are replaced by :func:`kamcourse.i18n.label`; with
+    ``values=True`` so are text cells (e.g. ``"must_be"`` -> "must-be" /
+    "必备型"). Other labels (numbers, customer ids) stay as they are. For
+    display only: compute on the original. This kit's convention.
 
     Parameters
     ----------
@@ -55,6 +56,11 @@ def label_table(table: Any, values: bool = True) -> Any:
     -------
     pandas.DataFrame or Series
 
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a pandas DataFrame or Series.
+
     Examples
     --------
     >>> t = pd.DataFrame({"category": ["must_be"], "better": [0.2]}, index=pd.Index(["on_time_delivery"], name="feature"))
@@ -63,27 +69,4 @@ def label_table(table: Any, values: bool = True) -> Any:
     feature
     on-time delivery        must-be                                0.2
     """
-    def lab(x: Any) -> Any:
-        if isinstance(x, str):
-            key = _CHAPTER_KEYS.get(x, x)
-            if key in i18n.GLOSSARY:
-                return i18n.label(key)
-        return x
-
-    out = table.copy()
-    if values:
-        if isinstance(out, pd.Series):
-            if out.dtype == object or pd.api.types.is_string_dtype(out):
-                out = out.map(lab)
-        else:
-            for col in out.columns:
-                if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-                    out[col] = out[col].map(lab)
-    out = out.rename(index=lab)
-    if isinstance(out, pd.DataFrame):
-        out = out.rename(columns=lab)
-        out.columns.name = lab(out.columns.name)
-    else:
-        out.name = lab(out.name)
-    out.index.name = lab(out.index.name)
-    return out
+    return translate_frame(table, aliases=_CHAPTER_KEYS, values=values)
