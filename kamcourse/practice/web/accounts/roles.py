@@ -19,42 +19,16 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+# the matrix itself lives in kamcourse.practice.permissions, readable without Django
+from ...permissions import PERMISSIONS, ROLES
+
 __all__ = ["ROLES", "ROLE_LABELS", "PERMISSIONS", "ensure_roles", "role_of"]
 
-ROLES = ("administrator", "sales_manager", "sales_rep", "service_agent")
 ROLE_LABELS = {
     "administrator": _("administrator"),
     "sales_manager": _("sales manager"),
     "sales_rep": _("sales representative"),
     "service_agent": _("service agent"),
-}
-
-_ALL = ("view", "add", "change", "delete")
-_SALES_DATA = {
-    "customers.customer": _ALL, "customers.contact": _ALL, "sales.opportunity": _ALL,
-    "sales.activity": _ALL, "sales.salesorder": _ALL,
-}
-
-#: model -> actions, per role ("administrator" gets every permission of the system).
-PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    "sales_manager": {
-        **_SALES_DATA,
-        "service.servicerequest": ("view",), "service.servicenote": ("view",),
-        "accounts.staff": ("view",), "auditlog.logentry": ("view",),
-        "tasks.taskanswer": ("view", "add", "change"),
-    },
-    "sales_rep": {
-        "customers.customer": ("view", "add", "change"), "customers.contact": _ALL,
-        "sales.opportunity": ("view", "add", "change"), "sales.activity": ("view", "add"),
-        "sales.salesorder": ("view", "add", "change"),
-        "service.servicerequest": ("view",), "accounts.staff": ("view",),
-        "tasks.taskanswer": ("view", "add", "change"),
-    },
-    "service_agent": {
-        "customers.customer": ("view",), "customers.contact": ("view",),
-        "service.servicerequest": ("view", "add", "change"), "service.servicenote": ("view", "add"),
-        "accounts.staff": ("view",), "tasks.taskanswer": ("view", "add", "change"),
-    },
 }
 
 _ADMIN_APPS = ("accounts", "customers", "sales", "service", "maintenance", "tasks", "auth", "auditlog")
