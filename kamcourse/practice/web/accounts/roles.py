@@ -2,24 +2,14 @@
 
 A role is a Django group with model permissions; :mod:`.scope` adds which
 rows a role sees. The matrix (this kit's convention, after the manual's
-权限分类):
-
-================  ===========================================================
-administrator     everything, user accounts, backup and restore (系统管理员)
-sales_manager     all customers, contacts, opportunities and orders; reads
-                  service requests, statistics and the audit trail (销售经理)
-sales_rep         own accounts only: their customers, contacts,
-                  opportunities, activities, orders (销售代表)
-service_agent     service requests and their notes; reads customers and
-                  contacts; no opportunities or orders (客服专员)
-================  ===========================================================
+权限分类) is plain data in :mod:`kamcourse.practice.permissions`, which
+notebooks read without Django; :func:`ensure_roles` turns it into groups.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-# the matrix itself lives in kamcourse.practice.permissions, readable without Django
 from ...permissions import PERMISSIONS, ROLES
 
 __all__ = ["ROLES", "ROLE_LABELS", "PERMISSIONS", "ensure_roles", "role_of"]
