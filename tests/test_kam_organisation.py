@@ -18,6 +18,8 @@ from kamcourse.kam_organisation import (
     buying_centre_map,
     concentration,
     concentration_by_year,
+    customer_equity,
+    customer_share,
     decider_coverage,
     herfindahl,
     kam_kpis,
@@ -111,6 +113,38 @@ def test_herfindahl_bounds(values: list[float]) -> None:
     assert 1 / len(values) - 1e-9 <= h <= 1 + 1e-9
     c = concentration(pd.Series(values, index=[f"c{i}" for i in range(len(values))]), top=(1,))
     assert c["equivalent_number"] <= len(values) + 1e-6 and c["top1_share"] >= 1 / len(values) - 1e-9
+
+
+def test_customer_share_is_revenue_over_wallet() -> None:
+    """s = R / W (Cooil et al. 2007), on revenue's customers; the wallet may hold more customers."""
+    share = customer_share(pd.Series({"C2": 50.0, "C1": 0.0}), pd.Series({"C1": 10.0, "C2": 200.0, "C9": 1.0}))
+    assert share.index.tolist() == ["C2", "C1"] and share.tolist() == [0.25, 0.0]
+    assert share.name == "customer_share"
+    assert customer_share([30.0, 10.0], [60.0, 100.0]).tolist() == [0.5, 0.1]
+    with pytest.raises(ValueError, match="wallet lacks customers of revenue: 'C3'"):
+        customer_share(pd.Series({"C3": 1.0}), pd.Series({"C1": 2.0}))
+    with pytest.raises(ValueError, match="wallet must be positive"):
+        customer_share([1.0], [-5.0])
+    with pytest.raises(ValueError, match="revenue must not be negative"):
+        customer_share([-1.0], [5.0])
+    with pytest.raises(ValueError, match="same length"):
+        customer_share([1.0, 2.0], [5.0])
+    with pytest.raises(TypeError, match="wallet must hold numbers"):
+        customer_share([1.0], ["x"])
+
+
+def test_customer_equity_sums_the_lifetime_values() -> None:
+    """CE = Σ m_i r / (1 + d - r) (Blattberg & Deighton 1996; Gupta, Lehmann & Stuart 2004): each term a CLV."""
+    from kamcourse.clv import clv
+
+    margins = {"A": 120.0, "B": -40.0, "C": 75.5}
+    assert customer_equity(margins, 0.85, 0.12) == pytest.approx(sum(clv(m, 0.85, 0.12) for m in margins.values()))
+    assert customer_equity([100.0], 0.0, 0.1) == 0.0
+    assert customer_equity([100.0, 100.0], 0.9, 0.1) == pytest.approx(900.0)  # 200 * 0.9 / 0.2
+    with pytest.raises(ValueError, match="retention must be in"):
+        customer_equity([1.0], 1.2, 0.1)
+    with pytest.raises(ValueError, match="margins is empty"):
+        customer_equity([], 0.5, 0.1)
 
 
 def test_concentration_by_year_reads_each_year() -> None:

@@ -173,3 +173,31 @@ def test_stale_edit_is_refused(crm_db) -> None:
 
 def test_amounts_are_decimal(crm_db) -> None:
     assert isinstance(Opportunity.objects.first().amount, Decimal)
+
+
+def test_role_groups_carry_the_permission_matrix(crm_db) -> None:
+    """The groups of the loaded system hold exactly the Django-free matrix the notebooks read."""
+    from django.contrib.auth.models import Group
+
+    from kamcourse.practice.permissions import PERMISSIONS, ROLE_OF_FUNCTION
+
+    for role, perms in PERMISSIONS.items():
+        got = {f"{p.content_type.app_label}.{p.content_type.model}:{p.codename.split('_')[0]}"
+               for p in Group.objects.get(name=role).permissions.select_related("content_type")}
+        assert got == {f"{model}:{action}" for model, actions in perms.items() for action in actions}, role
+    employed = Staff.objects.filter(leave_date__isnull=True, role__in=list(ROLE_OF_FUNCTION))
+    assert employed.exists()
+    assert all(s.user is not None and s.user.groups.filter(name=ROLE_OF_FUNCTION[s.role]).exists() for s in employed)
+    assert not Staff.objects.filter(role="technical", user__isnull=False).exists()
+
+
+def test_roles_allowed_reads_the_matrix() -> None:
+    from kamcourse.practice import roles_allowed
+
+    assert roles_allowed("service.servicerequest", "change") == ("administrator", "service_agent")
+    assert roles_allowed("sales.salesorder", "delete") == ("administrator", "sales_manager")
+    assert roles_allowed("customers.customer", "view") == ("administrator", "sales_manager", "sales_rep", "service_agent")
+    with pytest.raises(ValueError, match="action must be one of"):
+        roles_allowed("customers.contact", "edit")
+    with pytest.raises(ValueError, match="model must be one of"):
+        roles_allowed("customers.contacts", "view")

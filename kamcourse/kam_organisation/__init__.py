@@ -5,6 +5,8 @@ Lesson 15 of the course, one concept per module:
 - :mod:`~kamcourse.kam_organisation.buying_centre`: each account's contacts by buying-centre role
   (Webster & Wind 1972) and whether anyone of ours covers its deciders (:func:`buying_centre_map`,
   :func:`decider_coverage`);
+- :mod:`~kamcourse.kam_organisation.customer_assets`: why KAM matters beyond size, customer share over
+  market share (客户占有) and customer equity (客户资产) (:func:`customer_share`, :func:`customer_equity`);
 - :mod:`~kamcourse.kam_organisation.dependence`: revenue concentration, the Herfindahl-Hirschman
   index and what losing the top account would do (:func:`concentration`, :func:`herfindahl`,
   :func:`loss_impact`);
@@ -20,9 +22,10 @@ Lesson 15 of the course, one concept per module:
 0.38
 """
 
-from . import buying_centre, contact_plan, dependence, key_account_plan, kpis, organisation
+from . import buying_centre, contact_plan, customer_assets, dependence, key_account_plan, kpis, organisation
 from .buying_centre import *  # noqa: F401,F403
 from .contact_plan import *  # noqa: F401,F403
+from .customer_assets import *  # noqa: F401,F403
 from .dependence import *  # noqa: F401,F403
 from .key_account_plan import *  # noqa: F401,F403
 from .kpis import *  # noqa: F401,F403
@@ -30,5 +33,5 @@ from .organisation import *  # noqa: F401,F403
 
 __all__ = [
     *buying_centre.__all__, *dependence.__all__, *organisation.__all__, *kpis.__all__, *contact_plan.__all__,
-    *key_account_plan.__all__,
+    *key_account_plan.__all__, *customer_assets.__all__,
 ]

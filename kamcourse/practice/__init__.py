@@ -9,12 +9,15 @@ fictional company's data and graded practical tasks (实训任务).
 
 Start it with ``kamcourse crm``. Importing this package is cheap: Django is
 imported only by :mod:`kamcourse.practice.web` and the functions that serve
-or grade. Notebooks read a student's own database with :func:`load`.
+or grade. Notebooks read a student's own database with :func:`load`, and the
+roles' permissions without Django from :mod:`kamcourse.practice.permissions`.
 """
 
 from __future__ import annotations
 
 from .config import database_path, home
 from .load import TABLES, load
+from .permissions import ACTIONS, PERMISSIONS, ROLE_OF_FUNCTION, ROLES, roles_allowed
 
-__all__ = ["home", "database_path", "load", "TABLES"]
+__all__ = ["home", "database_path", "load", "TABLES", "ROLES", "ACTIONS", "PERMISSIONS", "ROLE_OF_FUNCTION",
+           "roles_allowed"]

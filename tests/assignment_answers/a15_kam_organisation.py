@@ -2,7 +2,8 @@
 
 Q1c takes the longest gap of any decider instead of each account's shortest gap (so one old meeting
 at a covered account decides); Q2b forgets that the total falls with the cut; Q3a draws the 2025 list
-from 2025's own buyers (hindsight: every account on it "renews"), which also spoils Q3b. The other
+from 2025's own buyers (hindsight: every account on it "renews"), which also spoils Q3b; Q7c takes 5 % of the
+retention rate as the rise (a 5 % rise of r, not the rise that raises the multiple by 5 %). The other
 answers are right, so the submission earns part of the points.
 """
 
@@ -26,4 +27,5 @@ WRONG = {
         "renewal_2025 = float(renewed.mean())\n"
         "renewal_2025"
     ),
+    "q7c_answer": "retention_rise = 0.05 * retention\nretention_rise",
 }

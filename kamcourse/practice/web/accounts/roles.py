@@ -2,59 +2,23 @@
 
 A role is a Django group with model permissions; :mod:`.scope` adds which
 rows a role sees. The matrix (this kit's convention, after the manual's
-权限分类):
-
-================  ===========================================================
-administrator     everything, user accounts, backup and restore (系统管理员)
-sales_manager     all customers, contacts, opportunities and orders; reads
-                  service requests, statistics and the audit trail (销售经理)
-sales_rep         own accounts only: their customers, contacts,
-                  opportunities, activities, orders (销售代表)
-service_agent     service requests and their notes; reads customers and
-                  contacts; no opportunities or orders (客服专员)
-================  ===========================================================
+权限分类) is plain data in :mod:`kamcourse.practice.permissions`, which
+notebooks read without Django; :func:`ensure_roles` turns it into groups.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from ...permissions import PERMISSIONS, ROLES
+
 __all__ = ["ROLES", "ROLE_LABELS", "PERMISSIONS", "ensure_roles", "role_of"]
 
-ROLES = ("administrator", "sales_manager", "sales_rep", "service_agent")
 ROLE_LABELS = {
     "administrator": _("administrator"),
     "sales_manager": _("sales manager"),
     "sales_rep": _("sales representative"),
     "service_agent": _("service agent"),
-}
-
-_ALL = ("view", "add", "change", "delete")
-_SALES_DATA = {
-    "customers.customer": _ALL, "customers.contact": _ALL, "sales.opportunity": _ALL,
-    "sales.activity": _ALL, "sales.salesorder": _ALL,
-}
-
-#: model -> actions, per role ("administrator" gets every permission of the system).
-PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    "sales_manager": {
-        **_SALES_DATA,
-        "service.servicerequest": ("view",), "service.servicenote": ("view",),
-        "accounts.staff": ("view",), "auditlog.logentry": ("view",),
-        "tasks.taskanswer": ("view", "add", "change"),
-    },
-    "sales_rep": {
-        "customers.customer": ("view", "add", "change"), "customers.contact": _ALL,
-        "sales.opportunity": ("view", "add", "change"), "sales.activity": ("view", "add"),
-        "sales.salesorder": ("view", "add", "change"),
-        "service.servicerequest": ("view",), "accounts.staff": ("view",),
-        "tasks.taskanswer": ("view", "add", "change"),
-    },
-    "service_agent": {
-        "customers.customer": ("view",), "customers.contact": ("view",),
-        "service.servicerequest": ("view", "add", "change"), "service.servicenote": ("view", "add"),
-        "accounts.staff": ("view",), "tasks.taskanswer": ("view", "add", "change"),
-    },
 }
 
 _ADMIN_APPS = ("accounts", "customers", "sales", "service", "maintenance", "tasks", "auth", "auditlog")

@@ -23,6 +23,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from ...permissions import ROLE_OF_FUNCTION
 from ..accounts.models import Staff
 from ..accounts.roles import ensure_roles
 from ..customers.models import Contact, Customer
@@ -39,7 +40,6 @@ DIVISIONS = {"east_china": "320500", "south_china": "440300", "north_china": "11
               "southwest_china": "510100", "northeast_china": "210200", "northwest_china": "610100"}
 #: Login accounts made at loading besides one per employed salesperson and service engineer.
 DEMO_USERS = (("admin", "administrator"), ("manager", "sales_manager"))
-_ROLE_OF_FUNCTION = {"sales": "sales_rep", "service": "service_agent"}
 
 
 def credit_code_for(customer_id: str, region: str) -> str:
@@ -158,10 +158,10 @@ def _load_staff_and_users(staff: pd.DataFrame, shift: dt.timedelta, password: st
         left = not pd.isna(r.leave_date)
         rows.append(Staff(staff_id=r.staff_id, name=r.name, name_zh=r.name_zh, role=r.role,
                           hire_date=_date(r.hire_date, shift), leave_date=_date(r.leave_date, shift)))
-        if not left and r.role in _ROLE_OF_FUNCTION:
+        if not left and r.role in ROLE_OF_FUNCTION:
             first, _sep, last = r.name.partition(" ")
             users[r.staff_id.lower()] = (User(username=r.staff_id.lower(), is_staff=True, password=hashed,
-                                              first_name=first, last_name=last), _ROLE_OF_FUNCTION[r.role])
+                                              first_name=first, last_name=last), ROLE_OF_FUNCTION[r.role])
     User.objects.bulk_create([u for u, _role in users.values()])
     saved = {u.username: u for u in User.objects.filter(username__in=list(users))}
     for username, (_user, role) in users.items():
