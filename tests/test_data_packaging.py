@@ -61,9 +61,15 @@ def _build_wheel(tmp: Path) -> Path:
     return wheel
 
 
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The kit's wheel, built once for the tests below (they share an xdist group, hence a worker)."""
+    return _build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
 @pytest.mark.slow
-def test_wheel_carries_the_datasets_and_loads_outside_the_repo(tmp_path) -> None:
-    wheel = _build_wheel(tmp_path)
+@pytest.mark.xdist_group("wheel")
+def test_wheel_carries_the_datasets_and_loads_outside_the_repo(wheel, tmp_path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in ("customers", "orders", "prospects"):
         assert f"kamcourse/_datasets/{table}.csv" in names
@@ -126,12 +132,12 @@ print("KIT-PROBE " + json.dumps({"kit": kamcourse.__file__, "shapes": shapes,
 
 
 @pytest.mark.slow
-def test_lesson_06_runs_with_the_declared_dependencies_alone(tmp_path) -> None:
+@pytest.mark.xdist_group("wheel")
+def test_lesson_06_runs_with_the_declared_dependencies_alone(wheel, tmp_path) -> None:
     """`pip install kamcourse` (no extras) into a fresh environment: every CDNOW kind loads, lesson 06 runs."""
     from uv import find_uv_bin
 
     uv = find_uv_bin()
-    wheel = _build_wheel(tmp_path)
     env = {**{k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "KAMCOURSE_DATA_DIR")},
            "UV_PYTHON_DOWNLOADS": "never", "KAMCOURSE_CACHE_DIR": str(tmp_path / "cache"),
            "JUPYTER_DATA_DIR": str(tmp_path / "jupyter-data"), "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config")}
