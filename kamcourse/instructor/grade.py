@@ -382,26 +382,25 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
         with Gradebook(course.db_url, course.course_id) as gb:
             gb.update_or_create_student(student)
             gb.update_or_create_submission(assignment, student, timestamp=_timestamp(folder))
-        for name in notebooks:
-            info = per_notebook.get(name, {"status": statuses[0][0] if statuses else "error"})
-            staged = stage / f"{name}.ipynb"
-            if info.get("status") in ("graded", "timed out", "kernel died") and staged.exists():
-                nb = nbformat.read(staged, as_version=4)
-                resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": name,
-                                          "db_url": course.db_url}, "unique_key": name}
-                for preprocessor in (SaveAutoGrades, AssignLatePenalties):
-                    nb, resources = preprocessor(config=config).preprocess(nb, resources)
-                (dest / f"{name}.ipynb").unlink(missing_ok=True)
-                nbformat.write(nb, dest / f"{name}.ipynb")
-            else:
-                with Gradebook(course.db_url, course.course_id) as gb:
+            for name in notebooks:
+                info = per_notebook.get(name, {"status": statuses[0][0] if statuses else "error"})
+                staged = stage / f"{name}.ipynb"
+                if info.get("status") in ("graded", "timed out", "kernel died") and staged.exists():
+                    nb = nbformat.read(staged, as_version=4)
+                    resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": name,
+                                              "db_url": course.db_url}, "unique_key": name}
+                    for preprocessor in (SaveAutoGrades, AssignLatePenalties):
+                        nb, resources = preprocessor(config=config).preprocess(nb, resources)
+                    (dest / f"{name}.ipynb").unlink(missing_ok=True)
+                    nbformat.write(nb, dest / f"{name}.ipynb")
+                else:
                     for g in gb.find_submission_notebook(name, assignment, student).grades:
                         g.auto_score, g.needs_manual_grade = 0, False
                     gb.db.commit()
-            if "reason" in info or info.get("status") != "graded":
-                statuses.append((info.get("status", "error"), info.get("reason", "")))
-            verdicts += [dict(v, notebook=name) for v in info.get("verdicts", [])]
-        with Gradebook(course.db_url, course.course_id) as gb:
+                if "reason" in info or info.get("status") != "graded":
+                    statuses.append((info.get("status", "error"), info.get("reason", "")))
+                verdicts += [dict(v, notebook=name) for v in info.get("verdicts", [])]
+            gb.db.expire_all()  # the preprocessors wrote through their own connections
             sub = gb.find_submission(assignment, student)
             score, max_score, manual = float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade)
     worst = max(statuses, key=lambda s: _SEVERITY.get(s[0], 99), default=("graded", ""))

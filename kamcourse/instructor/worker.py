@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import sys
 import tempfile
@@ -111,8 +112,13 @@ class Engine:
         sources = sorted(self.source_dir.glob("*.ipynb"))
         self.plans = {p.stem: checker.plan_from_source(p) for p in sources}
         self.per_student_data = per_student_data
-        # a variant is prepared only for assignments that load one (a notebook may still make its own)
-        self.uses_data = any("my_data(" in p.read_text(encoding="utf-8") for p in sources)
+        # a variant is prepared only for assignments that load one (a notebook may still make its own), and
+        # only with the tables the source loads: a kernel that loads another makes it itself (slower, same data)
+        from kamcourse.data.schema import STUDENT_TABLES
+
+        code = "\n".join(c.source for p in sources for c in nbformat.read(p, as_version=4).cells)
+        self.uses_data = "my_data(" in code
+        self.tables = tuple(t for t in STUDENT_TABLES if re.search(rf"load\(\s*['\"]{t}['\"]", code)) or STUDENT_TABLES
         self.kernels = 0
 
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +200,7 @@ class Engine:
             if readable:
                 from kamcourse.data.variants import variant_folder
 
-                variant_folder(student)
+                variant_folder(student, tables=self.tables)
             plan = self.plans.get(name)
             cells = []
             for cell in nb.cells:  # a snapshot of the answers before every test cell
@@ -280,10 +286,12 @@ class Engine:
         return snapshots
 
     def _check(self, plan, snapshots: dict, owner: str, caller) -> list[checker.Verdict]:
-        """Run the tests in this process, as the submission's owner (``my_data()`` is the owner's variant)."""
+        """Run the tests in this process, as the submission's owner (``my_data()`` is the owner's variant).
+
+        The worker process is the grader's alone: :func:`main` resets the ``KAMCOURSE_*`` variables per job.
+        """
         if plan is None:
             return []
-        saved = {k: os.environ.get(k) for k in ("KAMCOURSE_STUDENT", "NBGRADER_EXECUTION")}
         os.environ["NBGRADER_EXECUTION"] = "autograde"
         if owner:
             os.environ["KAMCOURSE_STUDENT"] = owner
@@ -295,11 +303,6 @@ class Engine:
             return checker.run_checks(plan, snapshots, caller=caller)
         finally:
             os.chdir(cwd)
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
 
     @staticmethod
     def _merge(nb, verdicts: list[checker.Verdict]) -> None:
