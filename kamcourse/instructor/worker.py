@@ -64,15 +64,11 @@ def _scrub_outputs(nb, words: list[str], limit: int = MAX_OUTPUT_CHARS) -> None:
                     out["data"][mime] = json.loads(clean(json.dumps(value)))
 
 
-class _KernelCaller:
-    """Calls a function of the notebook in its own kernel; arguments and result travel as data."""
+def _kernel_caller(client, deadline: float):
+    """``caller(name, args, kwargs)``: calls a function of the notebook in its own kernel; only data travels."""
+    from jupyter_core.utils import run_sync
 
-    def __init__(self, client, deadline: float) -> None:
-        self.client, self.deadline = client, deadline
-
-    def __call__(self, name: str, args: tuple, kwargs: dict):
-        from jupyter_core.utils import run_sync
-
+    def call(name: str, args: tuple, kwargs: dict):
         found: list[dict] = []
 
         def hook(msg: dict) -> None:
@@ -80,12 +76,12 @@ class _KernelCaller:
             if msg.get("msg_type") == "display_data" and isinstance(data, dict):
                 found.append(data)
 
-        timeout = min(30.0, self.deadline - time.monotonic())
-        if timeout <= 0:
-            raise TimeoutError(f"{name}() did not return in time")
+        timeout = min(30.0, deadline - time.monotonic())
         try:
-            run_sync(self.client.execute_interactive)(codec.call_cell(name, args, kwargs), store_history=False,
-                                                      output_hook=hook, timeout=timeout)
+            if timeout <= 0:
+                raise TimeoutError
+            run_sync(client.execute_interactive)(codec.call_cell(name, args, kwargs), store_history=False,
+                                                 output_hook=hook, timeout=timeout)
         except TimeoutError:
             raise TimeoutError(f"{name}() did not return in time") from None
         if not found:
@@ -93,6 +89,8 @@ class _KernelCaller:
         if "ok" in found[-1]:
             return codec.decode(found[-1]["ok"])
         raise _BUILTIN_ERRORS.get(str(found[-1].get("raise")), RuntimeError)(str(found[-1].get("message", "")))
+
+    return call
 
 
 class Engine:
@@ -213,7 +211,7 @@ class Engine:
             nb.cells = cells
             status, reason, client = self._execute(nb, resources, kernel, deadline)
             snapshots = self._collect_snapshots(nb)
-            caller = _KernelCaller(client, deadline) if client is not None else None
+            caller = _kernel_caller(client, deadline) if client is not None else None
             verdicts = self._check(plan, snapshots, student if self.per_student_data else "", caller)
         finally:
             kernel.shutdown()
