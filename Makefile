@@ -88,7 +88,8 @@ $(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	@# (an empty value lets Python write); then what the grading workers import
 	$(PY) -m compileall -q kamcourse
 	PYTHONDONTWRITEBYTECODE= $(PY) -c "from jupyter_client.manager import start_new_kernel; km, kc = start_new_kernel(); \
-	  kc.execute_interactive('import pandas, matplotlib.pyplot, kamcourse.data, kamcourse.checks, kamcourse.instructor.codec; pandas.DataFrame({\"a\": [1]})', timeout=300, output_hook=lambda m: None); km.shutdown_kernel()"
+	  kc.execute_interactive('import pandas, matplotlib.pyplot, kamcourse.data, kamcourse.checks, kamcourse.instructor.codec; pandas.DataFrame({\"a\": [1]})', timeout=300, output_hook=lambda m: None); km.shutdown_kernel()" \
+	  || echo "warning: the bytecode of the grading kernels' imports was not written: each sandboxed kernel compiles it again (slower)"
 	PYTHONDONTWRITEBYTECODE= $(PY) -c "import kamcourse.instructor.worker, nbgrader.preprocessors, nbgrader.api, nbclient, jupyter_client.manager"
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
