@@ -83,9 +83,14 @@ $(STAMP): pyproject.toml uv.lock website/package-lock.json | $(UV)
 	$(UV) pip sync --quiet --python $(PY) --require-hashes $(VENV)/uv-lock.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	@# grading kernels see the environment read-only and write no bytecode: compile what they import, once
-	@# (uv installs without .pyc; without this every sandboxed kernel compiles IPython, pandas... again)
+	@# (uv installs without .pyc; without this every sandboxed kernel compiles IPython, debugpy, pandas...
+	@# again): one kernel run here writes it, even where the caller's environment sets PYTHONDONTWRITEBYTECODE
+	@# (an empty value lets Python write); then what the grading workers import
 	$(PY) -m compileall -q kamcourse
-	$(PY) -c "import ipykernel.kernelapp, ipykernel.ipkernel, matplotlib_inline.backend_inline, pandas, matplotlib.pyplot, kamcourse.data, kamcourse.instructor.codec"
+	PYTHONDONTWRITEBYTECODE= $(PY) -c "from jupyter_client.manager import start_new_kernel; km, kc = start_new_kernel(); \
+	  kc.execute_interactive('import pandas, matplotlib.pyplot, kamcourse.data, kamcourse.checks, kamcourse.instructor.codec; pandas.DataFrame({\"a\": [1]})', timeout=300, output_hook=lambda m: None); km.shutdown_kernel()" \
+	  || echo "warning: the bytecode of the grading kernels' imports was not written: each sandboxed kernel compiles it again (slower)"
+	PYTHONDONTWRITEBYTECODE= $(PY) -c "import kamcourse.instructor.worker, nbgrader.preprocessors, nbgrader.api, nbclient, jupyter_client.manager"
 	@# JupyterHub's proxy for the classroom set-up and its test (classroom/package-lock.json); without npm
 	@# the classroom test is skipped and says why
 	@if [ -x classroom/node_modules/.bin/configurable-http-proxy ] && [ ! classroom/package-lock.json -nt classroom/node_modules/.package-lock.json ]; then :; \

@@ -15,13 +15,15 @@ and gives them the loaded tables' types (:func:`kamcourse.data.csvio.typed_frame
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
 from ..validation import check_positive_int
 from ..vocabulary import INDUSTRIES, PROSPECTING_METHOD_KEYS, REGIONS, SIZE_BANDS, STAGE_RULES, STAGES
 from .csvio import typed_frame
-from .extensions import build_extensions
+from .extensions import EXTENSIONS, build_extensions
 from .schema import ANSWER_TABLES, STUDENT_TABLES, table_of
 from .simulate.catalog import DEFAULT_SEED, END_DATE, KANO_FEATURES
 from .simulate.company import Company, simulate
@@ -148,7 +150,8 @@ def _answer_tables(c: Company, cid: np.ndarray) -> dict[str, pd.DataFrame]:
     }
 
 
-def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5,
+             tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
     """Generate the fictional company's CRM records (生成模拟企业的客户关系管理数据).
 
     A B2B supplier of hydraulic and industrial components: customers, staff,
@@ -168,20 +171,27 @@ def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -
         Number of customers (the lessons' patterns are built for 100 or more).
     years : int
         Years of records, ending on :data:`END_DATE` (the lessons assume 5).
+    tables : iterable of str, optional
+        Only these tables, the same as in the whole set: the core tables and
+        the chapters' extensions up to the last one that draws a table asked
+        for (each extension reads only the tables before it), so asking for
+        the core tables alone skips every extension. Default: all.
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        The ten student tables (keys of :func:`kamcourse.data.names`) and the
-        four answer tables, with the column types of :func:`kamcourse.data.load`
-        (built directly, not through CSV text).
+        The student tables (keys of :func:`kamcourse.data.names`) and the
+        answer tables (or those of ``tables``), with the column types of
+        :func:`kamcourse.data.load` (built directly, not through CSV text).
 
     Raises
     ------
     TypeError
-        If ``seed``, ``n_customers`` or ``years`` is not a whole number.
+        If ``seed``, ``n_customers`` or ``years`` is not a whole number, or
+        ``tables`` is a string.
     ValueError
-        If ``seed`` is negative or ``n_customers``/``years`` is below 1.
+        If ``seed`` is negative, ``n_customers``/``years`` is below 1 or
+        ``tables`` names a table that does not exist.
 
     Examples
     --------
@@ -192,6 +202,9 @@ def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -
     60
     >>> tables["orders"]["order_date"].max() <= END_DATE
     True
+    >>> core = generate(seed=7, n_customers=60, years=3, tables=["orders"])
+    >>> list(core), core["orders"].equals(tables["orders"])
+    (['orders'], True)
     >>> generate(n_customers=0)
     Traceback (most recent call last):
     ...
@@ -202,13 +215,22 @@ def generate(seed: int = DEFAULT_SEED, n_customers: int = 300, years: int = 5) -
     years = check_positive_int(years, "years")
     if years > 30:
         raise ValueError(f"years must be at most 30, got {years}")
+    if isinstance(tables, str):
+        raise TypeError(f"tables must be a list of table names, got the string {tables!r}")
+    every = (*STUDENT_TABLES, *ANSWER_TABLES)
+    wanted = every if tables is None else tuple(dict.fromkeys(tables))
+    unknown = [t for t in wanted if t not in every]
+    if unknown:
+        raise ValueError(f"tables must name tables of the data, got {unknown!r}")
     company = simulate(seed, n_customers, years)
     cid = np.array([f"C{i + 1:04d}" for i in range(company.world.n)])
     core = {
         **_customer_tables(company, cid), **_sales_tables(company, cid), **_service_tables(company, cid),
         **_answer_tables(company, cid),
     }
-    tables = {name: typed_frame(df, table_of(name)) for name, df in core.items()}
+    built = {name: typed_frame(df, table_of(name)) for name, df in core.items()}
     # later chapters' tables, each from its own random stream (the core tables stay as they are)
-    tables.update({name: typed_frame(df, table_of(name)) for name, df in build_extensions(tables, seed).items()})
-    return {name: tables[name] for name in (*STUDENT_TABLES, *ANSWER_TABLES)}
+    drawn = [i for i, ext in enumerate(EXTENSIONS) if {t.name for t in (*ext.tables, *ext.answers)} & set(wanted)]
+    extensions = EXTENSIONS[: drawn[-1] + 1] if drawn else ()
+    built.update({name: typed_frame(df, table_of(name)) for name, df in build_extensions(built, seed, extensions).items()})
+    return {name: built[name] for name in every if name in wanted}

@@ -196,7 +196,7 @@ class StudentData:
             return load(name)
         if name not in STUDENT_TABLES:
             load(name)  # raises the usual message listing the valid names
-        return _variant_frames(self.seed)[name].copy()
+        return _variant_frames(self.seed, (name,))[name].copy()
 
     @property
     def end_date(self) -> pd.Timestamp:
@@ -221,14 +221,15 @@ def _cache_folder(seed: int) -> Path:
     return Path(root) / _generator_key() / str(seed)
 
 
-@functools.lru_cache(maxsize=8)
-def _variant_frames(seed: int) -> dict[str, pd.DataFrame]:
+@functools.lru_cache(maxsize=32)
+def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` of a variant: read from the cache folder, else generated (only what they need)."""
     folder = _cache_folder(seed)
     try:  # the variant cache holds the CSV text write_datasets() would write for this seed
-        return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in STUDENT_TABLES}
+        return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in names}
     except OSError:  # not there yet, or not readable by this user
         pass
-    frames = {n: df for n, df in generate(seed=seed).items() if n in STUDENT_TABLES}
+    frames = generate(seed=seed, tables=names)
     _write(folder, frames)
     return frames
 
@@ -244,7 +245,8 @@ def _write(folder: Path, frames: dict[str, pd.DataFrame]) -> None:
         pass  # a read-only cache only costs time
 
 
-def variant_folder(student: str, secret: str | None = None, write: bool = True) -> Path | None:
+def variant_folder(student: str, secret: str | None = None, write: bool = True,
+                   tables: tuple[str, ...] = STUDENT_TABLES) -> Path | None:
     """Write a student's variant to the cache folder (if not there yet) and return the folder (变体缓存).
 
     The folder is ``$KAMCOURSE_VARIANT_CACHE/<generator>/<seed>/`` (default
@@ -260,6 +262,9 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True) 
         The course secret (default: see the module docstring).
     write : bool
         False: only make the (maybe empty) folder and return it, to fill it later.
+    tables : tuple of str
+        The tables to write (default all; the core tables alone are generated
+        several times faster than the chapters' extensions).
 
     Returns
     -------
@@ -285,10 +290,10 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True) 
         except OSError:
             return None
         return folder
-    frames = _variant_frames(seed)
-    if not all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES):
+    frames = _variant_frames(seed, tuple(tables))
+    if not all((folder / f"{n}.csv").is_file() for n in tables):
         _write(folder, frames)  # read earlier in this process, from another cache folder
-    return folder if all((folder / f"{n}.csv").is_file() for n in STUDENT_TABLES) else None
+    return folder if all((folder / f"{n}.csv").is_file() for n in tables) else None
 
 
 def for_student(student: str | None = None, secret: str | None = None) -> StudentData:

@@ -179,10 +179,6 @@ class Verdict:
                 "part": self.part, "message": self.message}
 
 
-def _display(*args, **kwargs) -> None:  # instructor cells may call display()
-    return None
-
-
 def _exec(source: str, namespace: dict, filename: str) -> None:
     code = compile(_strip_magics(source), filename, "exec")
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -213,8 +209,7 @@ class NotebookFunction:
         return self._caller(self.__name__, args, kwargs)
 
 
-def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: dict[str, Any] | None = None,
-               caller=None) -> list[Verdict]:
+def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], caller=None) -> list[Verdict]:
     """Run every test of ``plan`` with the student's values in ``snapshots``.
 
     Parameters
@@ -224,10 +219,8 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
     snapshots : dict
         ``{test grade_id: {name: decoded value}}``, taken from the student's
         kernel just before each test cell. A test without a snapshot (the
-        kernel died before it) fails.
-    context : dict, optional
-        Extra names for the namespace (the data owner is set through the
-        environment by the caller).
+        kernel died before it) fails. The data owner is set through the
+        environment by the caller.
     caller : callable, optional
         ``caller(name, args, kwargs)`` runs the notebook's function ``name`` in
         the student's kernel and returns its result as data (functions are
@@ -251,8 +244,8 @@ def run_checks(plan: CheckPlan, snapshots: dict[str, dict[str, Any]], context: d
     import matplotlib
 
     matplotlib.use("Agg", force=True)
-    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "display": _display}
-    namespace.update(context or {})
+    # instructor cells may call display()
+    namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins, "display": lambda *a, **k: None}
     answer_names: list[str] = []
     verdicts: list[Verdict] = []
     try:

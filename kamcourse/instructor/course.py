@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +41,19 @@ class Course:
 
     root: Path
 
-    @property
+    @functools.cached_property
     def config(self):
         return load_config(self.root)
+
+    @contextlib.contextmanager
+    def gradebook(self):
+        """nbgrader's gradebook of the course (SQLAlchemy's warnings silenced), closed after the block."""
+        from nbgrader.api import Gradebook
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Gradebook(self.db_url, self.course_id) as gb:
+                yield gb
 
     def _stage(self, trait: str, default: str) -> Path:
         value = self.config.CourseDirectory.get(trait, default)

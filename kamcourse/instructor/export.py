@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import sys
-import warnings
 from pathlib import Path
 from typing import TextIO
 
@@ -30,26 +29,24 @@ FORMATS = ("canvas", "moodle", "csv")
 
 
 def _rows(course: Course, assignment: str) -> tuple[list[dict], float]:
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id) as gb:
+    with course.gradebook() as gb:
+        try:
+            max_score = float(gb.find_assignment(assignment).max_score)
+        except MissingEntry:
+            raise ValueError(f"assignment {assignment!r} is not in the gradebook: release and grade it first") from None
+        rows = []
+        for student in gb.students:
             try:
-                max_score = float(gb.find_assignment(assignment).max_score)
+                sub = gb.find_submission(assignment, student.id)
+                score = float(sub.score)
+                submitted = True
             except MissingEntry:
-                raise ValueError(f"assignment {assignment!r} is not in the gradebook: release and grade it first") from None
-            rows = []
-            for student in gb.students:
-                try:
-                    sub = gb.find_submission(assignment, student.id)
-                    score = float(sub.score)
-                    submitted = True
-                except MissingEntry:
-                    score, submitted = 0.0, False
-                rows.append({"id": student.id, "first": student.first_name or "", "last": student.last_name or "",
-                             "email": student.email or "", "lms": student.lms_user_id or "",
-                             "score": score, "submitted": submitted})
+                score, submitted = 0.0, False
+            rows.append({"id": student.id, "first": student.first_name or "", "last": student.last_name or "",
+                         "email": student.email or "", "lms": student.lms_user_id or "",
+                         "score": score, "submitted": submitted})
     return sorted(rows, key=lambda r: r["id"]), max_score
 
 

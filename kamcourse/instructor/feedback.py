@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 import sys
-import warnings
 from pathlib import Path
 from typing import TextIO
 
@@ -211,7 +210,6 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
 
     import nbformat
     from nbconvert import HTMLExporter
-    from nbgrader.api import Gradebook
 
     out = out or sys.stdout
     ensure_tools_on_path()
@@ -229,46 +227,44 @@ def feedback(assignment: str, *, course: Course | None = None, students: str | N
     state_dir = course.reports / ".state" / assignment
     exporter = HTMLExporter(template_name="lab")
     written: list[Path] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id) as gb:
-            for folder in graded:
-                student = folder.parent.name
-                state = {}
-                if (state_dir / f"{student}.json").exists():
-                    state = json.loads((state_dir / f"{student}.json").read_text(encoding="utf-8"))
-                keys = _keys(student)
-                for name in sorted(secrets):
-                    hidden = secrets[name] | keys
-                    path = folder / f"{name}.ipynb"
-                    try:
-                        nb = nbformat.read(path, as_version=4) if state.get("status") != "invalid notebook" else None
-                    except Exception:  # noqa: BLE001 - an unreadable submission gets a plain page
-                        nb = None
-                    if nb is None or state.get("status") in ("notebook missing", "invalid notebook"):
-                        reason = state.get("reason") or "the notebook could not be read"
-                        lang = languages[name]
-                        page = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-                            f"# {label('feedback_title', lang)} · {assignment}\n\n"
-                            f"**{label('feedback_student', lang)}** {student}  \n**{label('feedback_score', lang)}** "
-                            f"{state.get('score', 0):g} / {state.get('max_score', 0):g}\n\n"
-                            + label("feedback_not_gradable", lang).format(reason=html.escape(reason)))])
-                        body, _ = exporter.from_notebook_node(page)
-                    else:
-                        verdicts = {v["grade_id"]: v for v in state.get("verdicts", []) if v.get("notebook") == name}
-                        fb = _build(nb, _grades(gb, name, assignment, student), verdicts, hidden, student,
-                                    assignment, languages[name])
-                        body, _ = exporter.from_notebook_node(fb)
-                    leaked = [s for s in hidden if any(f in body for f in _forms(s))]
-                    if leaked:
-                        what = "a key or the course secret" if set(leaked) & keys else f"hidden tests: {leaked[:2]}"
-                        raise HiddenTestLeak(f"feedback for {student}/{name} would show {what}")
-                    target = course.feedback / student / assignment / f"{name}.html"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(body, encoding="utf-8")
-                    stamp = course.submitted / student / assignment / "timestamp.txt"
-                    if stamp.exists():
-                        (target.parent / "timestamp.txt").write_text(stamp.read_text(encoding="utf-8"), encoding="utf-8")
-                    written.append(target)
+    with course.gradebook() as gb:
+        for folder in graded:
+            student = folder.parent.name
+            state = {}
+            if (state_dir / f"{student}.json").exists():
+                state = json.loads((state_dir / f"{student}.json").read_text(encoding="utf-8"))
+            keys = _keys(student)
+            for name in sorted(secrets):
+                hidden = secrets[name] | keys
+                path = folder / f"{name}.ipynb"
+                try:
+                    nb = nbformat.read(path, as_version=4) if state.get("status") != "invalid notebook" else None
+                except Exception:  # noqa: BLE001 - an unreadable submission gets a plain page
+                    nb = None
+                if nb is None or state.get("status") in ("notebook missing", "invalid notebook"):
+                    reason = state.get("reason") or "the notebook could not be read"
+                    lang = languages[name]
+                    page = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+                        f"# {label('feedback_title', lang)} · {assignment}\n\n"
+                        f"**{label('feedback_student', lang)}** {student}  \n**{label('feedback_score', lang)}** "
+                        f"{state.get('score', 0):g} / {state.get('max_score', 0):g}\n\n"
+                        + label("feedback_not_gradable", lang).format(reason=html.escape(reason)))])
+                    body, _ = exporter.from_notebook_node(page)
+                else:
+                    verdicts = {v["grade_id"]: v for v in state.get("verdicts", []) if v.get("notebook") == name}
+                    fb = _build(nb, _grades(gb, name, assignment, student), verdicts, hidden, student,
+                                assignment, languages[name])
+                    body, _ = exporter.from_notebook_node(fb)
+                leaked = [s for s in hidden if any(f in body for f in _forms(s))]
+                if leaked:
+                    what = "a key or the course secret" if set(leaked) & keys else f"hidden tests: {leaked[:2]}"
+                    raise HiddenTestLeak(f"feedback for {student}/{name} would show {what}")
+                target = course.feedback / student / assignment / f"{name}.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(body, encoding="utf-8")
+                stamp = course.submitted / student / assignment / "timestamp.txt"
+                if stamp.exists():
+                    (target.parent / "timestamp.txt").write_text(stamp.read_text(encoding="utf-8"), encoding="utf-8")
+                written.append(target)
     print(f"wrote {len(written)} feedback file(s) to {course.feedback} (hidden tests removed and checked)", file=out)
     return written

@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -208,20 +207,18 @@ def _progress(done: int, total: int, start: float, row: GradeRow, stream: TextIO
 
 
 def _ensure_released(course: Course, assignment: str, out: TextIO) -> list[str]:
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id) as gb:
-            try:
-                return [nb.name for nb in gb.find_assignment(assignment).notebooks]
-            except MissingEntry:
-                pass
+    with course.gradebook() as gb:
+        try:
+            return [nb.name for nb in gb.find_assignment(assignment).notebooks]
+        except MissingEntry:
+            pass
     from .release import student_version
 
     print(f"{assignment} is not in the gradebook yet: generating the student version first", file=out)
     student_version(assignment, course=course, check=False, out=out)
-    with Gradebook(course.db_url, course.course_id) as gb:
+    with course.gradebook() as gb:
         return [nb.name for nb in gb.find_assignment(assignment).notebooks]
 
 
@@ -364,7 +361,6 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
               result: dict[str, Any]) -> GradeRow:
     """Save one submission's scores in the gradebook (nbgrader's own preprocessors) and its graded notebooks."""
     import nbformat
-    from nbgrader.api import Gradebook
     from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
 
     config = course.config
@@ -377,11 +373,9 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
         statuses.append((status, "the submission's grading was stopped after the time limit"
                          if status == "timed out" else result["error"]))
     per_notebook = result.get("notebooks", {})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Gradebook(course.db_url, course.course_id) as gb:
-            gb.update_or_create_student(student)
-            gb.update_or_create_submission(assignment, student, timestamp=_timestamp(folder))
+    with course.gradebook() as gb:
+        gb.update_or_create_student(student)
+        gb.update_or_create_submission(assignment, student, timestamp=_timestamp(folder))
         for name in notebooks:
             info = per_notebook.get(name, {"status": statuses[0][0] if statuses else "error"})
             staged = stage / f"{name}.ipynb"
@@ -394,16 +388,15 @@ def _finalize(course: Course, assignment: str, notebooks: list[str], student: st
                 (dest / f"{name}.ipynb").unlink(missing_ok=True)
                 nbformat.write(nb, dest / f"{name}.ipynb")
             else:
-                with Gradebook(course.db_url, course.course_id) as gb:
-                    for g in gb.find_submission_notebook(name, assignment, student).grades:
-                        g.auto_score, g.needs_manual_grade = 0, False
-                    gb.db.commit()
+                for g in gb.find_submission_notebook(name, assignment, student).grades:
+                    g.auto_score, g.needs_manual_grade = 0, False
+                gb.db.commit()
             if "reason" in info or info.get("status") != "graded":
                 statuses.append((info.get("status", "error"), info.get("reason", "")))
             verdicts += [dict(v, notebook=name) for v in info.get("verdicts", [])]
-        with Gradebook(course.db_url, course.course_id) as gb:
-            sub = gb.find_submission(assignment, student)
-            score, max_score, manual = float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade)
+        gb.db.expire_all()  # the preprocessors wrote through their own connections
+        sub = gb.find_submission(assignment, student)
+        score, max_score, manual = float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade)
     worst = max(statuses, key=lambda s: _SEVERITY.get(s[0], 99), default=("graded", ""))
     reasons = "; ".join(dict.fromkeys(r for _, r in statuses if r))
     return GradeRow(student, score, max_score, worst[0], reasons, manual, verdicts=verdicts)

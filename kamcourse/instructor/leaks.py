@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
+
+from .checker import HIDDEN_RE, SOLUTION_RE
 
 __all__ = ["MARKERS", "secret_lines", "hidden_lines", "Leak", "find_leaks"]
 
 MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS",
            "### BEGIN MARK SCHEME", "### END MARK SCHEME")
-_SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION", re.S | re.M)
-_HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[^\n]*\n(.*?)^[ \t]*### END HIDDEN TESTS", re.S | re.M)
 MIN_LENGTH = 12
 
 
@@ -43,7 +42,7 @@ def hidden_lines(source_notebook: os.PathLike | str) -> set[str]:
     import nbformat
 
     nb = nbformat.read(os.fspath(source_notebook), as_version=4)
-    return _lines(b for c in nb.cells if _meta(c).get("grade") for b in _HIDDEN.findall(c.source))
+    return _lines(b for c in nb.cells if _meta(c).get("grade") for b in HIDDEN_RE.findall(c.source))
 
 
 def secret_lines(source_notebook: os.PathLike | str) -> set[str]:
@@ -60,7 +59,7 @@ def secret_lines(source_notebook: os.PathLike | str) -> set[str]:
     import nbformat
 
     nb = nbformat.read(os.fspath(source_notebook), as_version=4)
-    blocks = [b for c in nb.cells if _meta(c).get("solution") and c.cell_type == "code" for b in _SOLUTION.findall(c.source)]
+    blocks = [b for c in nb.cells if _meta(c).get("solution") and c.cell_type == "code" for b in SOLUTION_RE.findall(c.source)]
     return _lines(blocks) | hidden_lines(source_notebook)
 
 

@@ -255,15 +255,10 @@ class Kernel:
         self.work, conn, spec = folder / "work", folder / "conn", folder / "spec" / KERNEL_NAME
         for path in (self.work, conn, spec):
             path.mkdir(parents=True, exist_ok=True)
-        for path in sorted(files_from.rglob("*")) if files_from else []:
-            rel = path.relative_to(files_from)
-            if path.is_symlink() or path.suffix == ".ipynb" or ".ipynb_checkpoints" in rel.parts:
-                continue
-            if path.is_dir():
-                (self.work / rel).mkdir(parents=True, exist_ok=True)
-            else:
-                (self.work / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, self.work / rel)
+        if files_from:  # its other files: no notebooks, checkpoints or symbolic links
+            shutil.copytree(files_from, self.work, dirs_exist_ok=True, copy_function=shutil.copyfile,
+                            ignore=lambda d, names: [n for n in names if n.endswith(".ipynb") or n == ".ipynb_checkpoints"
+                                                     or os.path.islink(os.path.join(d, n))])
         argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                 "--HistoryManager.hist_file=:memory:"]
         if sandbox is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import sys
 import tempfile
@@ -63,15 +64,11 @@ def _scrub_outputs(nb, words: list[str], limit: int = MAX_OUTPUT_CHARS) -> None:
                     out["data"][mime] = json.loads(clean(json.dumps(value)))
 
 
-class _KernelCaller:
-    """Calls a function of the notebook in its own kernel; arguments and result travel as data."""
+def _kernel_caller(client, deadline: float):
+    """``caller(name, args, kwargs)``: calls a function of the notebook in its own kernel; only data travels."""
+    from jupyter_core.utils import run_sync
 
-    def __init__(self, client, deadline: float) -> None:
-        self.client, self.deadline = client, deadline
-
-    def __call__(self, name: str, args: tuple, kwargs: dict):
-        from jupyter_core.utils import run_sync
-
+    def call(name: str, args: tuple, kwargs: dict):
         found: list[dict] = []
 
         def hook(msg: dict) -> None:
@@ -79,12 +76,12 @@ class _KernelCaller:
             if msg.get("msg_type") == "display_data" and isinstance(data, dict):
                 found.append(data)
 
-        timeout = min(30.0, self.deadline - time.monotonic())
-        if timeout <= 0:
-            raise TimeoutError(f"{name}() did not return in time")
+        timeout = min(30.0, deadline - time.monotonic())
         try:
-            run_sync(self.client.execute_interactive)(codec.call_cell(name, args, kwargs), store_history=False,
-                                                      output_hook=hook, timeout=timeout)
+            if timeout <= 0:
+                raise TimeoutError
+            run_sync(client.execute_interactive)(codec.call_cell(name, args, kwargs), store_history=False,
+                                                 output_hook=hook, timeout=timeout)
         except TimeoutError:
             raise TimeoutError(f"{name}() did not return in time") from None
         if not found:
@@ -92,6 +89,8 @@ class _KernelCaller:
         if "ok" in found[-1]:
             return codec.decode(found[-1]["ok"])
         raise _BUILTIN_ERRORS.get(str(found[-1].get("raise")), RuntimeError)(str(found[-1].get("message", "")))
+
+    return call
 
 
 class Engine:
@@ -111,8 +110,13 @@ class Engine:
         sources = sorted(self.source_dir.glob("*.ipynb"))
         self.plans = {p.stem: checker.plan_from_source(p) for p in sources}
         self.per_student_data = per_student_data
-        # a variant is prepared only for assignments that load one (a notebook may still make its own)
-        self.uses_data = any("my_data(" in p.read_text(encoding="utf-8") for p in sources)
+        # a variant is prepared only for assignments that load one (a notebook may still make its own), and
+        # only with the tables the source loads: a kernel that loads another makes it itself (slower, same data)
+        from kamcourse.data.schema import STUDENT_TABLES
+
+        code = "\n".join(c.source for p in sources for c in nbformat.read(p, as_version=4).cells)
+        self.uses_data = "my_data(" in code
+        self.tables = tuple(t for t in STUDENT_TABLES if re.search(rf"load\(\s*['\"]{t}['\"]", code)) or STUDENT_TABLES
         self.kernels = 0
 
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +198,7 @@ class Engine:
             if readable:
                 from kamcourse.data.variants import variant_folder
 
-                variant_folder(student)
+                variant_folder(student, tables=self.tables)
             plan = self.plans.get(name)
             cells = []
             for cell in nb.cells:  # a snapshot of the answers before every test cell
@@ -207,7 +211,7 @@ class Engine:
             nb.cells = cells
             status, reason, client = self._execute(nb, resources, kernel, deadline)
             snapshots = self._collect_snapshots(nb)
-            caller = _KernelCaller(client, deadline) if client is not None else None
+            caller = _kernel_caller(client, deadline) if client is not None else None
             verdicts = self._check(plan, snapshots, student if self.per_student_data else "", caller)
         finally:
             kernel.shutdown()
@@ -280,10 +284,12 @@ class Engine:
         return snapshots
 
     def _check(self, plan, snapshots: dict, owner: str, caller) -> list[checker.Verdict]:
-        """Run the tests in this process, as the submission's owner (``my_data()`` is the owner's variant)."""
+        """Run the tests in this process, as the submission's owner (``my_data()`` is the owner's variant).
+
+        The worker process is the grader's alone: :func:`main` resets the ``KAMCOURSE_*`` variables per job.
+        """
         if plan is None:
             return []
-        saved = {k: os.environ.get(k) for k in ("KAMCOURSE_STUDENT", "NBGRADER_EXECUTION")}
         os.environ["NBGRADER_EXECUTION"] = "autograde"
         if owner:
             os.environ["KAMCOURSE_STUDENT"] = owner
@@ -295,11 +301,6 @@ class Engine:
             return checker.run_checks(plan, snapshots, caller=caller)
         finally:
             os.chdir(cwd)
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
 
     @staticmethod
     def _merge(nb, verdicts: list[checker.Verdict]) -> None:
