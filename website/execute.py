@@ -21,7 +21,7 @@ import json
 import math
 import os
 import time
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty
@@ -100,23 +100,26 @@ def run(jobs: list[Job], workers: int | None = None, durations: Path | None = No
     from jupyter_cache.base import CacheBundleIn
 
     caches: dict[Path, Any] = {}
-    todo: list[Job] = []
+    todo: list[tuple[Job, int]] = []  # the notebooks to run, with the length of their code
     for job in jobs:
         cache = caches.setdefault(job.cache, get_cache(str(job.cache)))
+        nb = nbformat.read(job.notebook, as_version=4)
         try:
-            cache.match_cache_notebook(nbformat.read(job.notebook, as_version=4))
+            cache.match_cache_notebook(nb)
         except KeyError:
-            todo.append(job)
+            todo.append((job, sum(len(c.source) for c in nb.cells if c.cell_type == "code")))
     known: dict[str, float] = {}
     if durations is not None and durations.is_file():
         known = json.loads(durations.read_text(encoding="utf-8"))
-    todo.sort(key=lambda j: known.get(j.name, math.inf), reverse=True)
+    # the longest first, so that no core is left with one long notebook at the end: the last duration,
+    # else (never run) before all those, the longest code first
+    order = [job for job, _ in sorted(todo, key=lambda t: (known.get(t[0].name, math.inf), t[1]), reverse=True)]
     seconds: dict[str, float] = {}
     workers = workers or os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="site-kernel") as pool:
-        pending = {pool.submit(_execute, job): job for job in todo}
+        pending = {pool.submit(_execute, job): job for job in order}
         while pending:
-            done, _ = wait(pending, return_when=FIRST_EXCEPTION)
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 job = pending.pop(future)
                 try:
