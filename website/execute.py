@@ -65,7 +65,7 @@ def _client_class() -> type:
     from nbclient import NotebookClient
 
     class SlicedWaitClient(NotebookClient):
-        async def async_start_new_kernel_client(self):  # noqa: ANN202 (nbclient's signature)
+        async def async_start_new_kernel_client(self) -> Any:
             kc = await super().async_start_new_kernel_client()
             _read_in_slices(kc.shell_channel)
             _read_in_slices(kc.iopub_channel)
