@@ -51,7 +51,9 @@ def site(tmp_path_factory) -> Path:
     if FULL_SITE:
         return Path(FULL_SITE).resolve()
     _need_site_tools()
-    shared = tmp_path_factory.getbasetemp().parent / "kamcourse-fixture-site"
+    base = tmp_path_factory.getbasetemp()
+    # under xdist the workers' folders share this run's parent; without it the parent holds every run (every worktree's)
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "kamcourse-fixture-site"
     shared.mkdir(parents=True, exist_ok=True)
     out = shared / "site"
     with (shared / "lock").open("w") as lock:
@@ -97,6 +99,48 @@ def test_stage_adds_a_kernel_note_under_each_explorer(tmp_path) -> None:
         c["source"] for c in source if c["cell_type"] == "code"]
     placeholder = (tmp_path / "zh" / "03_english_only.md").read_text(encoding="utf-8")
     assert "本页尚未译成中文" in placeholder and 'href="../en/03_english_only.html"' in placeholder
+
+
+def test_stage_rewrites_only_the_files_that_change(tmp_path) -> None:
+    """Sphinx reads a page again when its source's time changes: a second staging leaves unchanged files alone."""
+    build.stage("en", tmp_path / "en", root=FIXTURE)
+    for path in (tmp_path / "en").rglob("*"):
+        os.utime(path, ns=(10**18, 10**18))  # a time no new write gives
+    (tmp_path / "en" / "stale.md").write_text("# gone\n", encoding="utf-8")
+    build.stage("en", tmp_path / "en", root=FIXTURE, only=["01_discounts", "data"])
+    left = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "en").rglob("*") if p.is_file()}
+    assert sorted(left) == ["01_discounts.ipynb", "data.md", "index.md"]
+    assert left["01_discounts.ipynb"] == left["data.md"] == 10**18
+    assert left["index.md"] != 10**18  # it lists fewer pages now
+
+
+def test_execution_cache_follows_the_kit_code(tmp_path) -> None:
+    """jupyter-cache keys a notebook by its code cells; the cache folder also carries a digest of the kit it imports."""
+    (tmp_path / "kamcourse").mkdir()
+    module = tmp_path / "kamcourse" / "figure.py"
+    module.write_text("COLOUR = 'blue'\n", encoding="utf-8")
+    first = build._kit_fingerprint(tmp_path)
+    assert build._kit_fingerprint(tmp_path) == first
+    module.write_text("COLOUR = 'red'\n", encoding="utf-8")
+    assert build._kit_fingerprint(tmp_path) != first
+    cache = tmp_path / "cache"
+    (cache / "en-old").mkdir(parents=True)
+    (cache / "zh-old").mkdir()
+    assert build._cache_folder(cache, "en", "new") == cache / "en-new"
+    assert sorted(p.name for p in cache.iterdir()) == ["zh-old"]
+
+
+def test_notebooks_are_executed_before_sphinx_which_executes_none(site) -> None:
+    """Both languages' notebooks run in build.py's pool; MyST-NB finds each in its cache and registers no run of its own."""
+    from jupyter_cache import get_cache
+
+    root = ROOT if FULL_SITE else FIXTURE
+    for lang in ("en", "zh"):
+        (folder,) = (site.parent / f".{site.name}-cache").glob(f"{lang}-*")
+        cache = get_cache(str(folder))
+        sources = [p.en if lang == "en" else p.zh for p in build.pages(root)]
+        assert len(cache.list_cache_records()) >= sum(1 for s in sources if s is not None and s.suffix == ".ipynb")
+        assert cache.list_project_records() == []  # MyST-NB adds one for every notebook it executes itself
 
 
 def test_both_languages_have_the_same_pages(site) -> None:

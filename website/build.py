@@ -10,8 +10,12 @@ Sources (``--root``, default the repository): ``notebooks/NN_*.ipynb`` (lessons)
 ``docs/<name>.zh.md`` and ``datasets/README.zh.md``; a page that has no Chinese
 source yet gets a short Chinese page saying so, with a link to the English
 page, so both trees have the same pages and the language switch always lands
-on the same page. Each language is one Sphinx build (MyST-NB executes every
-notebook, cached by jupyter-cache), the two run side by side, and the shared
+on the same page. The notebooks of both languages are executed first, one per
+core at a time (``website/execute.py``), into the jupyter-cache MyST-NB reads
+(its folder carries a digest of the package, translations, data and locked
+versions, so a change there runs them again); then each language is one Sphinx
+build, the two side by side, and a page is read again only when its source
+changed. The shared
 JavaScript (MathJax, RequireJS, the widgets HTML manager) is copied once from
 ``website/node_modules`` into ``<out>/_vendor/``: nothing is loaded from a CDN.
 """
@@ -19,6 +23,7 @@ JavaScript (MathJax, RequireJS, the widgets HTML manager) is copied once from
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -33,6 +38,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 LANGS = ("en", "zh")
 EXPLORER_CALL = re.compile(r"\b(\w+_explorer)\(")
+# seconds per cell, here and in conf.py (nb_execution_timeout)
+EXECUTION_TIMEOUT = 60
 
 __all__ = ["Page", "pages", "stage", "copy_vendor", "build", "main"]
 
@@ -101,8 +108,8 @@ def _explorer_note(function: str, lang: str) -> str:
     return f":::{{note}}\n{text}\n:::"
 
 
-def _stage_notebook(source: Path, target: Path, lang: str) -> None:
-    """Copy a notebook, adding a note cell under every explorer (code cells are unchanged, so the cache holds)."""
+def _staged_notebook(source: Path, lang: str) -> str:
+    """A notebook's text with a note cell under every explorer (code cells are unchanged, so the cache holds)."""
     nb = json.loads(source.read_text(encoding="utf-8"))
     cells = []
     for cell in nb["cells"]:
@@ -113,7 +120,7 @@ def _stage_notebook(source: Path, target: Path, lang: str) -> None:
                 cells.append({"cell_type": "markdown", "id": f"{cell.get('id', 'cell')}-site-note", "metadata": {},
                               "source": _explorer_note(match.group(1), lang)})
     nb["cells"] = cells
-    target.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+    return json.dumps(nb, ensure_ascii=False, indent=1)
 
 
 def _placeholder(page: Page) -> str:
@@ -145,23 +152,23 @@ def stage(lang: str, dest: Path, root: Path = REPO, only: list[str] | None = Non
         missing = sorted(set(only) - {p.docname for p in selected})
         if missing:
             raise ValueError(f"only names pages that do not exist: {missing}")
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
+    files: dict[Path, str] = {dest / "index.md": _index(selected, lang)}
     for page in selected:
         source = page.en if lang == "en" else page.zh
         if source is None:
-            target = dest / f"{page.docname}.md"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_placeholder(page), encoding="utf-8")
-            continue
-        target = dest / f"{page.docname}{source.suffix}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix == ".ipynb":
-            _stage_notebook(source, target, lang)
+            files[dest / f"{page.docname}.md"] = _placeholder(page)
+        elif source.suffix == ".ipynb":
+            files[dest / f"{page.docname}.ipynb"] = _staged_notebook(source, lang)
         else:
-            shutil.copyfile(source, target)
-    (dest / "index.md").write_text(_index(selected, lang), encoding="utf-8")
+            files[dest / f"{page.docname}{source.suffix}"] = source.read_text(encoding="utf-8")
+    # a file is rewritten only when its text changes: Sphinx then reads again only the pages that changed
+    for path in sorted(p for p in dest.rglob("*") if p.is_file()) if dest.exists() else []:
+        if path not in files:
+            path.unlink()
+    for path, text in files.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     return selected
 
 
@@ -199,40 +206,94 @@ def _landing(out: Path) -> None:
     )
 
 
+def _kit_fingerprint(root: Path) -> str:
+    """A digest of what the kernels import and read besides the notebook: the package, translations, data, locked versions.
+
+    jupyter-cache keys an executed notebook by its code cells only; the cache folder carries this
+    digest as well, so a change in ``kamcourse/``, ``locale/``, ``datasets/`` or ``uv.lock`` runs
+    every notebook again instead of serving figures drawn by the old code.
+    """
+    digest = hashlib.sha256(sys.version.encode())
+    for base in sorted({REPO, root}):
+        files = [base / "uv.lock"] + [p for folder in ("kamcourse", "locale", "datasets")
+                                      for p in (base / folder).rglob("*") if "__pycache__" not in p.parts]
+        for path in sorted(p for p in files if p.is_file()):
+            digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _cache_folder(cache: Path, lang: str, fingerprint: str) -> Path:
+    """``<cache>/<lang>-<fingerprint>``; the folders of older fingerprints are removed."""
+    current = cache / f"{lang}-{fingerprint}"
+    if cache.is_dir():
+        for folder in cache.iterdir():
+            if folder != current and folder.is_dir() and (folder.name == lang or folder.name.startswith(f"{lang}-")):
+                shutil.rmtree(folder)
+    return current
+
+
 def build(out: Path, root: Path = REPO, only: list[str] | None = None, cache: Path | None = None,
-          langs: tuple[str, ...] = LANGS, quiet: bool = True) -> dict[str, float]:
-    """Stage and build each language (side by side); return the seconds each build took."""
+          langs: tuple[str, ...] = LANGS, quiet: bool = True, jobs: int | None = None) -> dict[str, float]:
+    """Stage both languages, execute their notebooks, then build them side by side; return the seconds of each step.
+
+    The notebooks of both languages are executed first, ``jobs`` at a time (default: one per core),
+    into the execution cache MyST-NB reads (``website/execute.py``); the two Sphinx builds then run
+    side by side and find every notebook executed. Returns ``{"execute": s, "en": s, "zh": s}``
+    (each language's Sphinx build, from the end of the execution to its own end).
+    """
+    from execute import Job, run
+
     out = out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     work = out.parent / f".{out.name}-src"
     cache = (cache or out.parent / f".{out.name}-cache").resolve()
     copy_vendor(out)
     _landing(out)
-    procs: dict[str, tuple[subprocess.Popen, float, Path]] = {}
-    for lang in langs:  # the languages build side by side, one process each (two cores, two builds)
+    fingerprint = _kit_fingerprint(root)
+    kernel_log = out.parent / f".{out.name}-kernels.log"
+    kernel_log.write_text("", encoding="utf-8")
+    envs: dict[str, dict[str, str]] = {}
+    notebooks: list[Job] = []
+    for lang in langs:
         src = work / lang / "src"
-        stage(lang, src, root=root, only=only)
+        staged = stage(lang, src, root=root, only=only)
         env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # kernels draw inline
-        env.update(KAMCOURSE_SITE_LANG=lang, KAMCOURSE_LANG=lang,
-                   KAMCOURSE_SITE_CACHE=str(cache / lang), PYTHONHASHSEED="0")
+        env.update(KAMCOURSE_SITE_LANG=lang, KAMCOURSE_LANG=lang, PYTHONHASHSEED="0",
+                   KAMCOURSE_SITE_CACHE=str(_cache_folder(cache, lang, fingerprint)),
+                   KAMCOURSE_SITE_TIMEOUT=str(EXECUTION_TIMEOUT))
+        envs[lang] = env
+        notebooks += [Job(f"{lang}/{page.docname}", src / f"{page.docname}.ipynb", Path(env["KAMCOURSE_SITE_CACHE"]),
+                          env, EXECUTION_TIMEOUT, kernel_log)
+                      for page in staged if (src / f"{page.docname}.ipynb").is_file()]
+    start = time.monotonic()
+    run(notebooks, workers=jobs, durations=cache / "durations.json")
+    seconds = {"execute": time.monotonic() - start}
+    procs: dict[str, tuple[subprocess.Popen, Path]] = {}
+    start = time.monotonic()
+    for lang in langs:  # the languages build side by side, one process each (two cores, two builds)
         log = out.parent / f".{out.name}-{lang}.log"
-        # Sphinx writes into work/<lang>/html (MyST-NB keeps executed notebooks beside it), then moved to out/<lang>
+        # Sphinx writes into work/<lang>/html (MyST-NB keeps executed notebooks beside it), then copied to out/<lang>
         cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(HERE), "-d", str(work / lang / "doctrees"),
-               str(src), str(work / lang / "html")]
+               str(work / lang / "src"), str(work / lang / "html")]
         if quiet:
             cmd.append("-q")
         with log.open("w", encoding="utf-8") as fh:
-            procs[lang] = (subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT), time.monotonic(), log)
-    seconds, failed = {}, []
-    for lang, (proc, start, log) in procs.items():
-        code = proc.wait()
-        seconds[lang] = time.monotonic() - start
-        if code != 0:
-            failed.append(f"{lang} (exit {code}; log {log}):\n{log.read_text(encoding='utf-8')[-4000:]}")
-            continue
-        if (out / lang).exists():
-            shutil.rmtree(out / lang)
-        shutil.copytree(work / lang / "html", out / lang)
+            procs[lang] = (subprocess.Popen(cmd, env=envs[lang], stdout=fh, stderr=subprocess.STDOUT), log)
+    failed = []
+    while procs:
+        for lang, (proc, log) in list(procs.items()):
+            code = proc.poll()
+            if code is None:
+                continue
+            del procs[lang]
+            seconds[lang] = time.monotonic() - start
+            if code != 0:
+                failed.append(f"{lang} (exit {code}; log {log}):\n{log.read_text(encoding='utf-8')[-4000:]}")
+                continue
+            if (out / lang).exists():
+                shutil.rmtree(out / lang)
+            shutil.copytree(work / lang / "html", out / lang)
+        time.sleep(0.1)
     if failed:
         raise RuntimeError("site build failed for " + "\n".join(failed))
     return seconds
@@ -245,12 +306,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", default=None, help="only these pages (docnames, e.g. 02_kam_economics data)")
     parser.add_argument("--cache", type=Path, default=None, help="execution cache folder")
     parser.add_argument("--lang", nargs="+", choices=LANGS, default=list(LANGS))
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at a time (default: one per core)")
     parser.add_argument("--verbose", action="store_true", help="show Sphinx's progress")
     args = parser.parse_args(argv)
     start = time.monotonic()
     seconds = build(args.out, root=args.root.resolve(), only=args.only, cache=args.cache, langs=tuple(args.lang),
-                    quiet=not args.verbose)
-    per_lang = ", ".join(f"{lang} {s:.0f} s" for lang, s in seconds.items())
+                    quiet=not args.verbose, jobs=args.jobs)
+    per_lang = ", ".join(f"{step} {s:.0f} s" for step, s in seconds.items())
     print(f"site built in {time.monotonic() - start:.0f} s ({per_lang}): {args.out / 'index.html'}")
     return 0
 

@@ -38,12 +38,13 @@ myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings = ["myst.xref_missing", "myst.header", "mystnb.unknown_mime_type"]
 
-# execution: every notebook runs once, results cached by jupyter-cache until its code changes
+# execution: every notebook runs once, results cached by jupyter-cache until its code changes. build.py executes
+# them all beforehand (website/execute.py, one per core at a time), so MyST-NB finds each one in the cache
 nb_execution_mode = "cache"
 nb_execution_cache_path = CACHE or os.path.join("_build", ".jupyter_cache")
 # seconds per cell: every lesson cell runs in seconds. A cell whose widgets send many messages sometimes gets
-# its execute reply only when the wait for it times out (nbclient issue 312): the timeout bounds that stall.
-nb_execution_timeout = 60
+# its execute reply only when the wait for it times out (nbclient issue 312); execute.py waits in short slices.
+nb_execution_timeout = int(os.environ.get("KAMCOURSE_SITE_TIMEOUT", "60"))  # build.py: EXECUTION_TIMEOUT
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_merge_streams = True
