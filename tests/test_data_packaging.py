@@ -167,11 +167,12 @@ def test_lesson_06_runs_with_the_declared_dependencies_alone(wheel, tmp_path) ->
     nb = nbformat.read(LESSON_06, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE, id="kit-probe"))
     nbformat.write(nb, work / LESSON_06.name)
-    runner = (
+    runner = (  # the site's client: it reads kernel messages in slices (a missed wake-up stalled a cell 300 s)
         "import sys, nbformat\n"
-        "from nbclient import NotebookClient\n"
+        f"sys.path.insert(0, {str(ROOT / 'website')!r})\n"
+        "from execute import sliced_wait_client\n"
         "nb = nbformat.read(sys.argv[1], as_version=4)\n"
-        "NotebookClient(nb, timeout=300, kernel_name='python3', resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
+        "sliced_wait_client()(nb, timeout=300, kernel_name='python3', resources={'metadata': {'path': sys.argv[2]}}).execute()\n"
         "print(''.join(o.get('text', '') for o in nb.cells[-1].outputs))\n"
     )
     env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"

@@ -13,22 +13,25 @@ from __future__ import annotations
 
 import json
 import os
-import queue
+import sys
 import time
 import warnings
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from test_formatting import FORMATTED_LESSONS, raw_floats
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "website"))
+from execute import sliced_wait_client  # noqa: E402  (waits for kernel messages in slices: nbclient#312)
+
+_Client = sliced_wait_client()
+
 NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 CELL_TIMEOUT = 180  # a lesson cell takes seconds; a loaded 2-core machine is slow, not stuck
-POLL_SLICE = 0.5  # seconds; see _poll_in_slices
 
 # Run before each notebook, in the worker's kernel: forget everything the last notebook made.
 RESET = """\
@@ -54,37 +57,6 @@ _os.chdir({folder!r})
 
 def _id(p: Path) -> str:
     return str(p.relative_to(ROOT / "notebooks"))
-
-
-def _poll_in_slices(channel) -> None:
-    """Make ``channel.get_msg`` wait in short slices.
-
-    pyzmq's asyncio ``poll`` can miss the wake-up for a message that has already arrived; it then
-    sees the message only when its timeout runs out. Measured here: an explorer cell whose execute
-    reply arrived in 0.7 s was read after exactly the cell timeout (25, 40, 180 s). Waiting in
-    slices bounds such a delay to one slice; the overall timeout stays the caller's.
-    """
-    get = channel.get_msg
-
-    async def get_msg(timeout: float | None = None):
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            step = POLL_SLICE if deadline is None else max(0.0, min(POLL_SLICE, deadline - time.monotonic()))
-            try:
-                return await get(timeout=step)
-            except queue.Empty:
-                if deadline is not None and time.monotonic() >= deadline:
-                    raise
-
-    channel.get_msg = get_msg
-
-
-class _Client(NotebookClient):
-    async def async_start_new_kernel_client(self):
-        kc = await super().async_start_new_kernel_client()
-        for channel in (kc.shell_channel, kc.iopub_channel, kc.control_channel):
-            _poll_in_slices(channel)
-        return kc
 
 
 class _WorkerKernel:

@@ -27,7 +27,7 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
-__all__ = ["Job", "run"]
+__all__ = ["Job", "read_in_slices", "run", "sliced_wait_client"]
 
 SLICE = 0.5  # seconds: the longest a message that has arrived waits to be read
 
@@ -44,7 +44,7 @@ class Job:
     log: Path | None = None  # where the kernel's own output goes (appended); None: this process's
 
 
-def _read_in_slices(channel: Any) -> None:
+def read_in_slices(channel: Any) -> None:
     """Make ``channel.get_msg`` wait in slices of ``SLICE`` seconds, within the same overall timeout."""
     get_msg = channel.get_msg
 
@@ -61,14 +61,18 @@ def _read_in_slices(channel: Any) -> None:
     channel.get_msg = get_msg_in_slices
 
 
-def _client_class() -> type:
+def sliced_wait_client() -> type:
+    """nbclient's ``NotebookClient`` whose kernel channels wait in slices (see :func:`read_in_slices`).
+
+    Also used by the tests that execute notebooks (tests/test_notebooks.py, tests/test_data_packaging.py).
+    """
     from nbclient import NotebookClient
 
     class SlicedWaitClient(NotebookClient):
         async def async_start_new_kernel_client(self) -> Any:
             kc = await super().async_start_new_kernel_client()
-            _read_in_slices(kc.shell_channel)
-            _read_in_slices(kc.iopub_channel)
+            for channel in (kc.shell_channel, kc.iopub_channel, kc.control_channel):
+                read_in_slices(channel)
             return kc
 
     return SlicedWaitClient
@@ -79,7 +83,7 @@ def _execute(job: Job) -> tuple[Any, float]:
 
     nb = nbformat.read(job.notebook, as_version=4)
     start = time.monotonic()
-    client = _client_class()(nb, timeout=job.timeout, allow_errors=False, record_timing=False,
+    client = sliced_wait_client()(nb, timeout=job.timeout, allow_errors=False, record_timing=False,
                              resources={"metadata": {"path": str(job.notebook.parent)}})
     if job.log is None:
         client.execute(env=job.env)
