@@ -41,6 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from .csvio import csv_text, read_table
+from .extensions import EXTENSIONS
 from .generator import END_DATE, generate
 from .loaders import data_folder, load
 from .schema import STUDENT_TABLES, table_of
@@ -196,7 +197,8 @@ class StudentData:
             return load(name)
         if name not in STUDENT_TABLES:
             load(name)  # raises the usual message listing the valid names
-        return _variant_frames(self.seed, (name,))[name].copy()
+        # with the tables generating it draws anyway, so that loading the next one reads them
+        return _variant_frames(self.seed, _drawn_with((name,)))[name].copy()
 
     @property
     def end_date(self) -> pd.Timestamp:
@@ -222,16 +224,34 @@ def _cache_folder(seed: int) -> Path:
 
 
 @functools.lru_cache(maxsize=32)
-def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES) -> dict[str, pd.DataFrame]:
-    """The tables ``names`` of a variant: read from the cache folder, else generated (only what they need)."""
+def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES, together: bool = False) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` of a variant: read from the cache folder, else generated.
+
+    ``together``: generate (and cache) with them the tables their generation draws anyway (see
+    :func:`_drawn_with`), so that a notebook loading one table after another generates at most twice;
+    otherwise only what ``names`` need (grading writes just the tables an assignment loads).
+    """
     folder = _cache_folder(seed)
     try:  # the variant cache holds the CSV text write_datasets() would write for this seed
         return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in names}
     except OSError:  # not there yet, or not readable by this user
         pass
-    frames = generate(seed=seed, tables=names)
+    frames = generate(seed=seed, tables=_drawn_with(names) if together else names)
     _write(folder, frames)
-    return frames
+    return {n: frames[n] for n in names}
+
+
+_EXTENSION_TABLES = frozenset(t.name for ext in EXTENSIONS for t in ext.tables)
+_CORE_TABLES = tuple(n for n in STUDENT_TABLES if n not in _EXTENSION_TABLES)
+
+
+def _drawn_with(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The tables to make with ``names``: the core tables (one draw, generated together), else all of them.
+
+    A notebook then generates a variant at most twice: the core tables (fast), and everything once it loads
+    a later chapter's table (each extension draws from the tables before it).
+    """
+    return STUDENT_TABLES if _EXTENSION_TABLES & set(names) else _CORE_TABLES
 
 
 def _write(folder: Path, frames: dict[str, pd.DataFrame]) -> None:
