@@ -9,7 +9,6 @@ PID whatever is left of those processes, and deletes the users it created.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import fcntl
 import http.cookiejar as cookiejar
@@ -31,6 +30,8 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jupyter_core.utils import run_sync
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSROOM = ROOT / "classroom"
@@ -206,20 +207,6 @@ def run_as(name: str, cmd: list[str], *, cwd: str | None = None, env: dict | Non
     return proc
 
 
-
-def run_coroutine(coro):
-    """``asyncio.run(coro)``, also where this thread already runs an event loop.
-
-    Playwright's sync API (the browser tests of the same pytest worker) leaves its loop running in
-    the main thread, and ``asyncio.run`` refuses to start a second one there: the coroutine then
-    runs in a thread of its own.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 @dataclass
@@ -536,7 +523,9 @@ class StudentClient:
 
     def execute(self, kernel_id: str, cells: list[str], timeout: float = 120) -> list[dict]:
         """Run each code string in turn in the kernel; return per cell {text, error} (stops at an error)."""
-        return run_coroutine(self._execute(kernel_id, cells, timeout))
+        # jupyter_core's run_sync: also where this thread already runs a loop (Playwright's sync API does,
+        # after a browser test on the same pytest worker), which asyncio.run refuses
+        return run_sync(self._execute)(kernel_id, cells, timeout)
 
     async def _execute(self, kernel_id: str, cells: list[str], timeout: float) -> list[dict]:
         from tornado.httpclient import HTTPRequest

@@ -153,12 +153,13 @@ def test_only_the_instructor_gets_the_secret_each_student_only_their_key(tmp_pat
 @pytest.mark.security
 def test_shared_password_refuses_a_wrong_password_and_a_user_not_on_the_list(tmp_path, monkeypatch) -> None:
     """The workshop set-up (one shared password): only listed users with that password get in."""
+    from jupyter_core.utils import run_sync
     from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
 
     auth = SharedPasswordAuthenticator(config=_hub_config(tmp_path, monkeypatch, "shared-password"))
 
     def login(name, password):
-        return H.run_coroutine(auth.get_authenticated_user(None, {"username": name, "password": password}))
+        return run_sync(auth.get_authenticated_user)(None, {"username": name, "password": password})
 
     assert login("alice", "pupils-password-123")["name"] == "alice"
     assert login("alice", "wrong-password-123") is None
