@@ -27,10 +27,11 @@ from roundtrip import (
 NAMES = assignment_names()
 # A Chinese twin (<name>_zh) runs the English program: tests/test_translation.py checks its code cell by cell and
 # tests/test_translation_assignments.py grades a sample of twins against their English assignment. The full round
-# trip here runs on the English sources; every twin still goes through the release leak check.
+# trip here runs on the English sources. Every twin is released by `kamcourse release` (its own leak check) when
+# the student edition is built, and tests/test_edition.py searches that edition, every file of it, for every
+# solution and hidden-test line and every nbgrader marker: releasing each twin once more here would test nothing new.
+# Tests of one assignment share its scratch course: keep them on one xdist worker.
 ENGLISH = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in NAMES if not n.endswith("_zh")]
-# tests of one assignment share its scratch course: keep them on one xdist worker
-GROUPED = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in NAMES]
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
@@ -98,7 +99,7 @@ def test_source_is_well_formed(name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", GROUPED)
+@pytest.mark.parametrize("name", ENGLISH)
 @pytest.mark.security
 def test_student_version_has_no_solution_or_hidden_test(name: str, course_for) -> None:
     course = course_for(name)

@@ -14,7 +14,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from browser import PageWatch, artifact, launch
+from browser import ROOT, PageWatch, artifact, launch
 
 from kamcourse import i18n, workshop
 from kamcourse.cli import main
@@ -50,13 +50,14 @@ def test_page_notebook_is_written_for_code_free_display(name) -> None:
 
 
 def _execute(name: str, lang: str, tmp_path):
-    from nbclient import NotebookClient
+    sys.path.insert(0, str(ROOT / "website"))
+    from execute import sliced_wait_client  # waits for kernel messages in slices (nbclient#312)
 
     nb = nbformat.read(workshop.notebook_path(name), as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env["KAMCOURSE_LANG"] = lang
-    # timeout: see workshop.CELL_TIMEOUT (a widget cell's reply sometimes arrives only when the wait times out)
-    client = NotebookClient(nb, timeout=workshop.CELL_TIMEOUT, kernel_name="python3",
+    # a widget cell's reply sometimes arrives only when a long wait times out: the sliced wait sees it at once
+    client = sliced_wait_client()(nb, timeout=workshop.CELL_TIMEOUT, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}})
     client.execute(env=env)
     return nb
