@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -103,7 +104,23 @@ def test_the_search_finds_planted_secrets(tmp_path: Path) -> None:
     (tmp_path / "data.csv").write_text(f"a,b\n{row}\n", encoding="utf-8")
     (tmp_path / "instructor").mkdir()
     (tmp_path / "instructor" / "x.csv").write_text("a\n1\n", encoding="utf-8")
+    # every file, whatever its name or kind: a template, a wheel's module, an output and metadata of a notebook
+    quoted = next(line for line in found.lines if '"' in line and "BEGIN" not in line)
+    (tmp_path / "page.j2").write_text(f"<p>{hidden}</p>", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "kit-1.0-py3-none-any.whl", "w") as wheel:
+        wheel.writestr("kit/answers.py", f"{rubric}\n")
+    ran = nbformat.v4.new_code_cell("x")
+    ran.outputs = [nbformat.v4.new_output("display_data", {"text/html": f"<pre>{quoted}</pre>"})]
+    nbformat.write(nbformat.v4.new_notebook(cells=[ran]), tmp_path / "ran.ipynb")
+    noted = nbformat.v4.new_markdown_cell("notes", metadata={"note": quoted})
+    nbformat.write(nbformat.v4.new_notebook(cells=[noted]), tmp_path / "noted.ipynb")
+    (tmp_path / "answers.csv.gz").write_bytes(b"\x1f\x8b")
     finds = find_secrets(tmp_path, found)
+    assert any(f.startswith("page.j2") and hidden in f for f in finds)
+    assert any(f.startswith("kit-1.0-py3-none-any.whl!kit/answers.py") and rubric in f for f in finds)
+    assert any(f.startswith("ran.ipynb") and quoted in f for f in finds)
+    assert any(f.startswith("noted.ipynb") and quoted in f for f in finds)
+    assert "answers.csv.gz: a compressed file the search cannot read" in finds
     assert any(f.startswith("lesson.ipynb") and hidden in f for f in finds)
     assert any(f.startswith("lesson.ipynb: nbgrader marker") for f in finds)
     assert any(f.startswith("README.md") and rubric in f for f in finds)
