@@ -52,6 +52,11 @@ def test_the_edition_holds_what_students_need(edition: Path) -> None:
     assert not (edition / "assignments").exists() and not (edition / "datasets" / "instructor").exists()
     assert not (edition / "kamcourse" / "instructor").exists()
     assert '"kamcourse.instructor"' not in (edition / "pyproject.toml").read_text(encoding="utf-8")
+    # every lesson a student runs is a copy in work/ (the server's root), which git ignores: git status stays clean
+    ignored = (edition / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "work/" in ignored and "exchange/*/inbound/" in ignored
+    makefile = (edition / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^WORK\s*\?= work$", makefile, re.M) and "kamcourse lab $(WORK)" in makefile
     readme = (edition / "README.md").read_text(encoding="utf-8")
     assert "make lab" in readme and "Assignment List" in readme and "README.zh.md" in readme
     zh = (edition / "README.zh.md").read_text(encoding="utf-8")
