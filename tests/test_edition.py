@@ -328,3 +328,36 @@ def test_git_sees_the_saved_lesson_unchanged(tmp_path: Path) -> None:
 
 def test_secrets_dataclass_defaults() -> None:
     assert Secrets().lines == {} and find_secrets(ROOT / "kamcourse" / "glossary", Secrets()) == []
+
+
+# --------------------------------------------------------------------------- what the README and 00_start_here say
+
+
+def _markdown(path: Path) -> str:
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("lang, folder, first", [("en", "notebooks", "a00_getting_started"),
+                                                 ("zh", "notebooks/zh", "a00_getting_started_zh")])
+def test_the_start_notebook_says_how_assignments_really_arrive(lang: str, folder: str, first: str) -> None:
+    """00_start_here names the menu the browser test clicks (Nbgrader › Assignment List, Fetch, Validate), the
+    other way (a file from the teacher), and a first assignment that exists."""
+    text = _markdown(ROOT / folder / "00_start_here.ipynb")
+    assert "*Nbgrader › Assignment List*" in text and "**Fetch**" in text and "**Validate**" in text
+    assert f"`{first}`" in text and (ROOT / "assignments" / first).is_dir()
+    assert ("e-mail" in text and "LMS" in text) if lang == "en" else ("电子邮件" in text and "课程平台" in text)
+
+
+def test_the_readme_separates_the_students_path_from_the_instructors() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", readme, flags=re.M)
+    student = next(s for s in sections if s.startswith("For students"))
+    assert "student edition" in student and "kamcourse lab kamcourse-work" in student and "`pip install`" in student
+    assert "make student-edition" not in student  # the instructor's command is in the instructor's section
+    assert "make student-edition" in next(s for s in sections if s.startswith("For instructors: the student edition"))
+    assert readme.index("## For students") < readme.index("## For instructors")
+    from kamcourse.cli import main
+
+    with pytest.raises(SystemExit) as shown:  # the command the student section names exists
+        main(["lab", "--help"])
+    assert shown.value.code == 0
