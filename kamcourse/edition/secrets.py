@@ -47,7 +47,7 @@ def _cell_lines(text: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if len(s) >= MIN_LENGTH]
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     """Every string inside a JSON value (its keys and values), unescaped: quotes in a solution line stay as written."""
     if isinstance(value, str):
         return [value]
