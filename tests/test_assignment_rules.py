@@ -3,7 +3,7 @@
 - Half of the autograded points need reasoning: ``docs/CONTRIBUTING.md`` records, per assignment,
   which test cells count and why; this test reads that record and checks it against the notebooks.
 - Grade cells are small: 0.5 or 1 point, so partial work earns partial credit.
-- Feedback that helps: every test cell imports ``kamcourse.checks`` and ends with ``passed("<q>")``
+- Feedback that helps: every test cell (English and Chinese) imports ``kamcourse.checks`` and ends with ``passed("<q>")``
   after its hidden block, so a student sees "q1 passed" (or one line saying what is wrong).
 - Tests read only what ``kamcourse grade`` carries out of the student's kernel: names assigned at the
   top level of a solution block, or defined by the instructor's cells or the test itself.
@@ -51,7 +51,7 @@ def parse_record(text: str) -> dict[str, dict]:
 
 
 def _graded_code(name: str) -> dict[str, tuple[float, str]]:
-    nb = nbformat.read(ROOT / "assignments" / name / f"{name}.ipynb", as_version=4)
+    nb = nbformat.read(ROOT / "assignments" / name / f"{name.removesuffix('_zh')}.ipynb", as_version=4)
     out = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -109,7 +109,7 @@ def test_the_rule_check_can_fail() -> None:
     assert rule_problems("demo", None, graded)
 
 
-@pytest.mark.parametrize("name", _english_assignments())
+@pytest.mark.parametrize("name", [n for e in _english_assignments() for n in (e, f"{e}_zh")])
 def test_grade_cells_are_small_and_say_passed(name: str) -> None:
     for grade_id, (points, source) in _graded_code(name).items():
         assert points in (0.5, 1.0), f"{name}#{grade_id}: {points:g} points; use cells of 0.5 or 1 point, one value each"
@@ -164,3 +164,68 @@ def test_test_cells_read_only_names_the_grader_carries(name: str) -> None:
                                  "solution block (names given outside it, or only inside if/for, stay in the kernel)")
         else:
             known |= set(assigned_names(cell.source))
+
+
+# --------------------------------------------------------------------------- issue 21: feedback that helps, run
+
+#: Runs cells in an IPython shell (the one-line display of kamcourse.checks is IPython's), printing a marker first.
+_SHELL = """\
+import json, sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance(colors="nocolor")
+for source in json.loads(sys.stdin.read()):
+    print("@@cell@@", flush=True)
+    shell.run_cell(source)
+"""
+
+
+def _visible(source: str) -> str:
+    """A test cell as the student version has it (nbgrader removes the hidden block)."""
+    return re.sub(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "", source, flags=re.S)
+
+
+@pytest.mark.parametrize("name, language, wrong, passed", [
+    ("a01_key_accounts", "en", "the values must add up to the total net revenue", "q1 passed"),
+    ("a01_key_accounts_zh", "zh", "各数值之和应等于净收入总额", "第 1 题通过"),
+])
+def test_a01_q1_visible_test_catches_summed_quantity_in_one_line_and_says_passed(name, language, wrong, passed) -> None:
+    """Issue 21: summing `quantity` instead of revenue (the right shape, the wrong column) fails the visible test
+    with one line naming the mistake, no traceback; the solution prints "passed" in the notebook's language."""
+    import json
+    import subprocess
+    import sys
+
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source
+             for c in nbformat.read(ROOT / "assignments" / name / "a01_key_accounts.ipynb", as_version=4).cells}
+    solution = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cells["q1_answer"], re.S).group(1)
+    test = _visible(cells["q1_tests"])
+    setup = ("import numpy as np, pandas as pd\nfrom kamcourse import i18n\n"
+             f"i18n.set_language({language!r})\n"
+             "orders = pd.DataFrame({'customer_id': ['C1', 'C1', 'C2', 'C3'], 'quantity': [5, 3, 2, 7],"
+             " 'net_revenue': [1000.0, 500.0, 800.0, 120.0]})")
+    runs = [setup, 'revenue = orders.groupby("customer_id")["quantity"].sum()', test,
+            "revenue = orders", test, solution, test]
+    done = subprocess.run([sys.executable, "-c", _SHELL], input=json.dumps(runs), capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    shown = [re.sub(r"\x1b\[[0-9;]*m", "", s).strip() for s in done.stdout.split("@@cell@@\n")[1:]]
+    assert len(shown) == len(runs), done.stdout + done.stderr
+    label = "q1" if language == "en" else "第 1 题"
+    assert shown[2].startswith(f"✗ {label}") and wrong in shown[2] and "\n" not in shown[2], shown[2]
+    assert shown[4].startswith(f"✗ {label}") and "Series" in shown[4] and "\n" not in shown[4], shown[4]
+    assert shown[6] == passed, shown[6]
+
+
+def test_a01_q4_prompt_and_test_agree_on_at_least_and_more_than() -> None:
+    """Issue 21: the share condition is "at least X%" (>=) and the growth condition "more than Y%" (>), in the prompt,
+    and in the hidden test; the Chinese prompt's "X% 以上" includes X% (以上包括本数, as Chinese law reads it)."""
+
+    def cells(name: str) -> dict[str, str]:
+        nb = nbformat.read(ROOT / "assignments" / name / "a01_key_accounts.ipynb", as_version=4)
+        return {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nb.cells}
+
+    en, zh = cells("a01_key_accounts"), cells("a01_key_accounts_zh")
+    assert "**at least X%**" in en["q4_prompt"] and "**more than Y%**" in en["q4_prompt"]
+    assert "above" not in en["q4_prompt"].split("**(a)")[0]
+    assert "**X% 以上**" in zh["q4_prompt"] and "**超过 Y%**" in zh["q4_prompt"]
+    for source in (en["q4_tests"], zh["q4_tests"]):
+        assert "(_q4_share >= 0.01) & (_q4_g > 0.05)" in source

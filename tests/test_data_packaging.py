@@ -120,6 +120,22 @@ def test_wheel_carries_the_datasets_and_loads_outside_the_repo(wheel, tmp_path) 
     assert int(out[4]) >= 10
 
 
+@pytest.mark.slow
+@pytest.mark.security
+@pytest.mark.xdist_group("wheel")
+def test_the_wheel_holds_no_solution_hidden_test_rubric_or_answer_table(wheel) -> None:
+    """Issue 21: a student who `pip install`s the kit gets no answer either. Every file of the wheel (the kit's
+    code, the lessons, the data) is searched for every line the student edition must not hold."""
+    from kamcourse.edition.secrets import course_secrets, find_secrets
+
+    secrets = course_secrets(ROOT / "assignments", ROOT / "datasets" / "instructor", ROOT / "notebooks", ROOT / "kamcourse")
+    assert len(secrets.lines) > 1000 and len(secrets.rows) > 3000
+    members = zipfile.ZipFile(wheel).namelist()
+    assert "kamcourse/_notebooks/01_key_accounts.ipynb" in members and "kamcourse/_datasets/orders.csv" in members
+    assert not [n for n in members if n.startswith("assignments/") or "/assignments/" in n]
+    assert find_secrets(wheel.parent, secrets) == []
+
+
 LESSON_06 = ROOT / "notebooks" / "06_clv.ipynb"
 PROBE = """\
 import importlib.util, json, sys

@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -51,6 +52,11 @@ def test_the_edition_holds_what_students_need(edition: Path) -> None:
     assert not (edition / "assignments").exists() and not (edition / "datasets" / "instructor").exists()
     assert not (edition / "kamcourse" / "instructor").exists()
     assert '"kamcourse.instructor"' not in (edition / "pyproject.toml").read_text(encoding="utf-8")
+    # every lesson a student runs is a copy in work/ (the server's root), which git ignores: git status stays clean
+    ignored = (edition / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "work/" in ignored and "exchange/*/inbound/" in ignored
+    makefile = (edition / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^WORK\s*\?= work$", makefile, re.M) and "kamcourse lab $(WORK)" in makefile
     readme = (edition / "README.md").read_text(encoding="utf-8")
     assert "make lab" in readme and "Assignment List" in readme and "README.zh.md" in readme
     zh = (edition / "README.zh.md").read_text(encoding="utf-8")
@@ -103,7 +109,23 @@ def test_the_search_finds_planted_secrets(tmp_path: Path) -> None:
     (tmp_path / "data.csv").write_text(f"a,b\n{row}\n", encoding="utf-8")
     (tmp_path / "instructor").mkdir()
     (tmp_path / "instructor" / "x.csv").write_text("a\n1\n", encoding="utf-8")
+    # every file, whatever its name or kind: a template, a wheel's module, an output and metadata of a notebook
+    quoted = next(line for line in found.lines if '"' in line and "BEGIN" not in line)
+    (tmp_path / "page.j2").write_text(f"<p>{hidden}</p>", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "kit-1.0-py3-none-any.whl", "w") as wheel:
+        wheel.writestr("kit/answers.py", f"{rubric}\n")
+    ran = nbformat.v4.new_code_cell("x")
+    ran.outputs = [nbformat.v4.new_output("display_data", {"text/html": f"<pre>{quoted}</pre>"})]
+    nbformat.write(nbformat.v4.new_notebook(cells=[ran]), tmp_path / "ran.ipynb")
+    noted = nbformat.v4.new_markdown_cell("notes", metadata={"note": quoted})
+    nbformat.write(nbformat.v4.new_notebook(cells=[noted]), tmp_path / "noted.ipynb")
+    (tmp_path / "answers.csv.gz").write_bytes(b"\x1f\x8b")
     finds = find_secrets(tmp_path, found)
+    assert any(f.startswith("page.j2") and hidden in f for f in finds)
+    assert any(f.startswith("kit-1.0-py3-none-any.whl!kit/answers.py") and rubric in f for f in finds)
+    assert any(f.startswith("ran.ipynb") and quoted in f for f in finds)
+    assert any(f.startswith("noted.ipynb") and quoted in f for f in finds)
+    assert "answers.csv.gz: a compressed file the search cannot read" in finds
     assert any(f.startswith("lesson.ipynb") and hidden in f for f in finds)
     assert any(f.startswith("lesson.ipynb: nbgrader marker") for f in finds)
     assert any(f.startswith("README.md") and rubric in f for f in finds)
@@ -306,3 +328,36 @@ def test_git_sees_the_saved_lesson_unchanged(tmp_path: Path) -> None:
 
 def test_secrets_dataclass_defaults() -> None:
     assert Secrets().lines == {} and find_secrets(ROOT / "kamcourse" / "glossary", Secrets()) == []
+
+
+# --------------------------------------------------------------------------- what the README and 00_start_here say
+
+
+def _markdown(path: Path) -> str:
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("lang, folder, first", [("en", "notebooks", "a00_getting_started"),
+                                                 ("zh", "notebooks/zh", "a00_getting_started_zh")])
+def test_the_start_notebook_says_how_assignments_really_arrive(lang: str, folder: str, first: str) -> None:
+    """00_start_here names the menu the browser test clicks (Nbgrader › Assignment List, Fetch, Validate), the
+    other way (a file from the teacher), and a first assignment that exists."""
+    text = _markdown(ROOT / folder / "00_start_here.ipynb")
+    assert "*Nbgrader › Assignment List*" in text and "**Fetch**" in text and "**Validate**" in text
+    assert f"`{first}`" in text and (ROOT / "assignments" / first).is_dir()
+    assert ("e-mail" in text and "LMS" in text) if lang == "en" else ("电子邮件" in text and "课程平台" in text)
+
+
+def test_the_readme_separates_the_students_path_from_the_instructors() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", readme, flags=re.M)
+    student = next(s for s in sections if s.startswith("For students"))
+    assert "student edition" in student and "kamcourse lab kamcourse-work" in student and "`pip install`" in student
+    assert "make student-edition" not in student  # the instructor's command is in the instructor's section
+    assert "make student-edition" in next(s for s in sections if s.startswith("For instructors: the student edition"))
+    assert readme.index("## For students") < readme.index("## For instructors")
+    from kamcourse.cli import main
+
+    with pytest.raises(SystemExit) as shown:  # the command the student section names exists
+        main(["lab", "--help"])
+    assert shown.value.code == 0

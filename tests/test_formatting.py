@@ -57,7 +57,8 @@ def test_format_table_formats_and_translates_without_touching_the_numbers() -> N
     assert "1,174.0 万元" in viz.format_table(frame, money=["revenue"]).to_html()
 
 
-RAW_FLOAT = re.compile(r"(?<![\w.])-?\d+\.\d{4,}(?![\w.])")
+#: A float with many decimals (0.787658017258217), or a large amount without thousands separators (11739963.75).
+RAW_FLOAT = re.compile(r"(?<![\w.])-?(?:\d+\.\d{4,}|\d{5,}\.\d+)(?![\w.])")
 
 
 def _shown_text(output) -> str:
@@ -81,5 +82,6 @@ def test_the_raw_float_check_can_fail() -> None:
     cell = nbformat.v4.new_code_cell("x", id="c1")
     cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "0.787658017258217"})]
     assert raw_floats(nbformat.v4.new_notebook(cells=[cell])) == [("c1", "0.787658017258217")]
-    assert RAW_FLOAT.findall("share 0.787658017258217 and 11739963.75") == ["0.787658017258217"]
+    assert RAW_FLOAT.findall("share 0.787658017258217 and 11739963.75") == ["0.787658017258217", "11739963.75"]
+    assert RAW_FLOAT.findall("78.8%, 11,739,964, ¥11,739,963.75, 2025.5, C0219") == []
     assert RAW_FLOAT.findall(_shown_text({"data": {"text/plain": "C0219    11739963.7512"}})) == ["11739963.7512"]

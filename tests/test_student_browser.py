@@ -31,6 +31,7 @@ import nbformat
 import pytest
 from browser import ROOT, PageWatch, artifact, launch
 from peers import in_ci
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("student-edition")]
 
@@ -152,6 +153,19 @@ def _run_all(page) -> None:
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=240_000)
 
 
+def _run_cell(page, cell) -> None:
+    """Click into a cell and run it (Ctrl+Enter); again when a notebook still settling took the keys (seen here)."""
+    for _ in range(3):
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Control+Enter")
+        try:
+            cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[(\*|\d+)\]")).wait_for(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("the cell did not start running after three Ctrl+Enter")
+
+
 def _wait_for_autosave(page, path: Path, since: float) -> None:
     """Autosave (3 s here) has written the notebook: newer on disk and the tab no longer marked modified."""
     deadline = time.monotonic() + 90
@@ -214,6 +228,14 @@ def test_a_student_fetches_completes_and_validates_a00(student_repo, student_lab
 
     _open_notebook(page, student_lab, "a00_getting_started/a00_getting_started.ipynb")
     cells = page.locator(".jp-Notebook .jp-Cell")
+    # a test cell run before its answer: one red line naming what is wrong, no traceback (kamcourse.checks)
+    q1_tests = next(i for i, c in enumerate(released.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "q1_tests")
+    _run_cell(page, cells.nth(q1_tests))
+    failure = cells.nth(q1_tests).locator(".jp-OutputArea-output")
+    failure.filter(has_text="✗").first.wait_for(timeout=120_000)
+    shown = failure.first.inner_text()
+    assert "✗ q1: top_customer_share is not defined yet" in shown and "Traceback" not in shown, shown
+    page.keyboard.press("Escape")
     for i, cell in enumerate(released.cells):
         gid = cell.metadata.get("nbgrader", {}).get("grade_id")
         if gid not in solutions:
@@ -239,8 +261,8 @@ def test_a_student_fetches_completes_and_validates_a00(student_repo, student_lab
         _wait_for_autosave(page, fetched, since)
     outputs = "\n".join(page.locator(".jp-OutputArea-output").all_inner_texts())
     assert "Error" not in outputs and "Traceback" not in outputs, outputs
-    if any("passed(" in c.source for c in released.cells if c.cell_type == "code"):
-        assert "passed" in outputs, outputs  # the test cells say so (kamcourse.checks)
+    questions = re.findall(r'passed\("(q\w+)"\)', "\n".join(c.source for c in released.cells))
+    assert questions == ["q1", "q2"] and all(f"{q} passed" in outputs for q in questions), outputs
     page.locator(".jp-Toolbar-item", has_text="Validate").click()
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=180_000)

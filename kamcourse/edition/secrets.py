@@ -19,8 +19,9 @@ from __future__ import annotations
 import ast
 import json
 import os
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..instructor.leaks import MARKERS, secret_lines
 from .lessons import lesson_files
@@ -29,8 +30,8 @@ __all__ = ["Secrets", "course_secrets", "find_secrets", "MIN_LENGTH"]
 
 #: Shorter lines (``### END SOLUTION``-like scaffolding, ``else:``) say nothing about an answer.
 MIN_LENGTH = 12
-_TEXT_SUFFIXES = {".py", ".ipynb", ".md", ".txt", ".csv", ".json", ".toml", ".cfg", ".yml", ".yaml", ".html", ".lock",
-                  ".po", ""}
+#: Compressed files whose text a plain search cannot read (zip archives, wheels included, are opened and searched).
+_COMPRESSED = {".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".parquet", ".feather", ".h5"}
 
 
 @dataclass
@@ -46,16 +47,26 @@ def _cell_lines(text: str) -> list[str]:
     return [s for s in (line.strip() for line in text.splitlines()) if len(s) >= MIN_LENGTH]
 
 
-def _notebook_texts(path: Path) -> list[str]:
-    """Cell sources and the text of outputs of a notebook (its JSON escapes quotes: search the parsed text)."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
+def _strings(value: object) -> list[str]:
+    """Every string inside a JSON value (its keys and values), unescaped: quotes in a solution line stay as written."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def _notebook_texts(text: str) -> list[str]:
+    """The parsed text of a notebook: cell sources, outputs, cell and notebook metadata (its JSON escapes quotes)."""
+    nb = json.loads(text)
     out = []
     for cell in nb.get("cells", []):
         out.append("".join(cell.get("source", [])))
-        for o in cell.get("outputs", []):
-            out.append("".join(o.get("text", [])) + json.dumps(o.get("data", {}), ensure_ascii=False)
-                       + "\n".join(o.get("traceback", [])))
-    out.append(json.dumps(nb.get("metadata", {}), ensure_ascii=False))
+        out += ["\n".join(_strings(o)) for o in cell.get("outputs", [])]
+        out += _strings(cell.get("metadata", {})) + _strings(cell.get("attachments", {}))
+    out += _strings(nb.get("metadata", {}))
     return out
 
 
@@ -133,7 +144,8 @@ def course_secrets(source: os.PathLike | str, answers: os.PathLike | str | None 
                 for line in _cell_lines("".join(cell["source"])):
                     found.lines.setdefault(line, f"{where}: model answer or rubric ({meta.get('grade_id')})")
     if lessons is not None:
-        taught = "\n".join(t for rel in lesson_files(lessons) for t in _notebook_texts(Path(lessons) / rel))
+        taught = "\n".join(t for rel in lesson_files(lessons)
+                            for t in _notebook_texts((Path(lessons) / rel).read_text(encoding="utf-8")))
         for line in [line for line in found.lines if line in taught]:
             found.taught[line] = found.lines.pop(line)
     if kit is not None:
@@ -149,24 +161,35 @@ def course_secrets(source: os.PathLike | str, answers: os.PathLike | str | None 
     return found
 
 
-def _texts(path: Path) -> list[str]:
-    if path.suffix == ".ipynb":
+def _texts(name: str, data: bytes) -> list[str]:
+    """A file's text (bytes that are not UTF-8 replaced, so text inside a binary file is still found)."""
+    text = data.decode("utf-8", errors="replace")
+    if name.endswith(".ipynb"):
         try:
-            return _notebook_texts(path)
+            return _notebook_texts(text)
         except ValueError:
             pass
-    try:
-        return [path.read_text(encoding="utf-8")]
-    except (UnicodeDecodeError, OSError):
-        return []
+    return [text]
+
+
+def _members(path: Path, rel: str) -> list[tuple[str, str, bytes]]:
+    """(where, name, bytes) of a file, or of each file inside it when it is a zip archive (a wheel, a zip)."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            return [(f"{rel}!{m}", m, archive.read(m)) for m in archive.namelist() if not m.endswith("/")]
+    return [(rel, path.name, path.read_bytes())]
 
 
 def find_secrets(folder: os.PathLike | str, secrets: Secrets) -> list[str]:
     """Every place under ``folder`` holding a secret line, an answer-table row, an nbgrader marker or answer folder.
 
-    Searches every text file (notebooks by their cells and outputs, other files as
-    text); skips ``.git``, virtual environments and ``node_modules``. nbgrader's
-    markers count in notebooks only (the kit's own code names them).
+    Searches every file whatever its name: notebooks by their parsed cells,
+    outputs and metadata, zip archives (a wheel, a zip) by each file inside,
+    every other file as text (bytes that are not UTF-8 are replaced, so text
+    inside a binary file is still found); a compressed file it cannot read
+    (``.gz``, ``.parquet`` ...) is itself a find. Skips ``.git``, virtual
+    environments and ``node_modules``. nbgrader's markers count in notebooks
+    only (the kit's own code names them).
 
     Parameters
     ----------
@@ -195,16 +218,18 @@ def find_secrets(folder: os.PathLike | str, secrets: Secrets) -> list[str]:
         rel = path.relative_to(root)
         if any(part in skip for part in rel.parts) or not path.is_file():
             continue
-        if "instructor" in rel.parts[:-1] and path.suffix == ".csv":
-            finds.append(f"{rel.as_posix()}: an instructor answer table")
-        if path.suffix not in _TEXT_SUFFIXES:
+        if path.suffix.lower() in _COMPRESSED:
+            finds.append(f"{rel.as_posix()}: a compressed file the search cannot read")
             continue
-        texts = _texts(path)
-        text = "\n".join(texts)
-        if path.suffix == ".ipynb":
-            finds += [f"{rel.as_posix()}: nbgrader marker {m!r}" for m in MARKERS if m in text]
-        finds += [f"{rel.as_posix()}: {what}: {line}" for line, what in secrets.lines.items() if line in text]
-        if secrets.rows and path.suffix in (".csv", ".md", ".txt", ".ipynb", ""):
-            present = {s.strip() for t in texts for s in t.splitlines()}
-            finds += [f"{rel.as_posix()}: row of {table}: {row}" for row, table in secrets.rows.items() if row in present]
+        for where, name, data in _members(path, rel.as_posix()):
+            if "instructor" in PurePosixPath(where.replace("!", "/")).parts[:-1] and name.endswith(".csv"):
+                finds.append(f"{where}: an instructor answer table")
+            texts = _texts(name, data)
+            text = "\n".join(texts)
+            if name.endswith(".ipynb"):
+                finds += [f"{where}: nbgrader marker {m!r}" for m in MARKERS if m in text]
+            finds += [f"{where}: {what}: {line}" for line, what in secrets.lines.items() if line in text]
+            if secrets.rows:
+                present = {s.strip() for t in texts for s in t.splitlines()}
+                finds += [f"{where}: row of {table}: {row}" for row, table in secrets.rows.items() if row in present]
     return finds
