@@ -66,6 +66,35 @@ def test_no_untagged_cell_reads_an_output(path: Path) -> None:
                        "from the data (see docs/CONTRIBUTING.md, Claims)")
 
 
+ASSIGNMENTS = sorted(p for p in (ROOT / "assignments").glob("*/*.ipynb") if not p.parent.name.endswith("_zh"))
+
+
+def untagged_model_answers(nb: nbformat.NotebookNode) -> list[str]:
+    """Ids of written model answers (nbgrader solution Markdown cells) that read like a result, tagged neither
+    ``claim`` nor ``sourced``: a model answer teachers grade against must not quote a number nobody checked."""
+    return [cell.get("id") for cell in nb.cells
+            if cell.cell_type == "markdown" and cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+            and not set(cell.get("metadata", {}).get("tags", [])) & ALLOW_TAGS and READS.search(_prose(cell.source))]
+
+
+@pytest.mark.parametrize("path", ASSIGNMENTS, ids=lambda p: p.parent.name)
+def test_no_untagged_model_answer_reads_a_result(path: Path) -> None:
+    found = untagged_model_answers(nbformat.read(path, as_version=4))
+    assert not found, (f"{path.relative_to(ROOT).as_posix()}: model answers that read like a result are not tagged: "
+                       f"{found}. Tag each 'claim' and check it in tests/claims/, or 'sourced' if its numbers come "
+                       "from the question's own inputs or the literature, not from the company data")
+
+
+def test_the_model_answer_guard_catches_an_untagged_reading() -> None:
+    nbgrader = {"nbgrader": {"solution": True, "grade": True, "grade_id": "q5", "points": 3}}
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Hydra's largest account fell by 40%.", id="read", metadata=nbgrader),
+        nbformat.v4.new_markdown_cell("Hydra's largest account fell.", id="tagged", metadata={**nbgrader, "tags": ["claim"]}),
+        nbformat.v4.new_markdown_cell("The largest offer wins.", id="prompt"),
+    ])
+    assert untagged_model_answers(nb) == ["read"]
+
+
 def test_the_guard_catches_an_untagged_reading() -> None:
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("x.describe()", id="code"),
