@@ -44,13 +44,14 @@ def _prose(source: str) -> str:
 
 
 def untagged_readings(nb: nbformat.NotebookNode) -> list[str]:
-    """Ids of Markdown cells that follow a code cell (they say what its output means) and read like a result,
-    but carry neither ``claim`` nor ``sourced``."""
+    """Ids of Markdown cells that follow a code cell (they say what its output means), or sum up the lesson
+    (id ``summary...``), and read like a result, but carry neither ``claim`` nor ``sourced``."""
     found, previous = [], None
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             tags = set(cell.get("metadata", {}).get("tags", []))
-            if previous == "code" and not tags & ALLOW_TAGS and READS.search(_prose(cell.source)):
+            reads_output = previous == "code" or str(cell.get("id", "")).startswith("summary")
+            if reads_output and not tags & ALLOW_TAGS and READS.search(_prose(cell.source)):
                 found.append(cell.get("id"))
         previous = cell.cell_type
     return found
@@ -103,8 +104,9 @@ def test_the_guard_catches_an_untagged_reading() -> None:
         nbformat.v4.new_markdown_cell("Each row is one order line (Oliver 1980, p. 460).", id="describe"),
         nbformat.v4.new_code_cell("z", id="code-3"),
         nbformat.v4.new_markdown_cell("The largest account stopped buying.", id="tagged", metadata={"tags": ["claim"]}),
+        nbformat.v4.new_markdown_cell("## Summary\n\n- Hydra's revenue fell.", id="summary"),
     ])
-    assert untagged_readings(nb) == ["read"]
+    assert untagged_readings(nb) == ["read", "summary"]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
