@@ -44,13 +44,14 @@ def _prose(source: str) -> str:
 
 
 def untagged_readings(nb: nbformat.NotebookNode) -> list[str]:
-    """Ids of Markdown cells that follow a code cell (they say what its output means) and read like a result,
-    but carry neither ``claim`` nor ``sourced``."""
+    """Ids of Markdown cells that follow a code cell (they say what its output means), or sum up the lesson
+    (id ``summary...``), and read like a result, but carry neither ``claim`` nor ``sourced``."""
     found, previous = [], None
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             tags = set(cell.get("metadata", {}).get("tags", []))
-            if previous == "code" and not tags & ALLOW_TAGS and READS.search(_prose(cell.source)):
+            reads_output = previous == "code" or str(cell.get("id", "")).startswith("summary")
+            if reads_output and not tags & ALLOW_TAGS and READS.search(_prose(cell.source)):
                 found.append(cell.get("id"))
         previous = cell.cell_type
     return found
@@ -66,6 +67,35 @@ def test_no_untagged_cell_reads_an_output(path: Path) -> None:
                        "from the data (see docs/CONTRIBUTING.md, Claims)")
 
 
+ASSIGNMENTS = sorted(p for p in (ROOT / "assignments").glob("*/*.ipynb") if not p.parent.name.endswith("_zh"))
+
+
+def untagged_model_answers(nb: nbformat.NotebookNode) -> list[str]:
+    """Ids of written model answers (nbgrader solution Markdown cells) that read like a result, tagged neither
+    ``claim`` nor ``sourced``: a model answer teachers grade against must not quote a number nobody checked."""
+    return [cell.get("id") for cell in nb.cells
+            if cell.cell_type == "markdown" and cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+            and not set(cell.get("metadata", {}).get("tags", [])) & ALLOW_TAGS and READS.search(_prose(cell.source))]
+
+
+@pytest.mark.parametrize("path", ASSIGNMENTS, ids=lambda p: p.parent.name)
+def test_no_untagged_model_answer_reads_a_result(path: Path) -> None:
+    found = untagged_model_answers(nbformat.read(path, as_version=4))
+    assert not found, (f"{path.relative_to(ROOT).as_posix()}: model answers that read like a result are not tagged: "
+                       f"{found}. Tag each 'claim' and check it in tests/claims/, or 'sourced' if its numbers come "
+                       "from the question's own inputs or the literature, not from the company data")
+
+
+def test_the_model_answer_guard_catches_an_untagged_reading() -> None:
+    nbgrader = {"nbgrader": {"solution": True, "grade": True, "grade_id": "q5", "points": 3}}
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Hydra's largest account fell by 40%.", id="read", metadata=nbgrader),
+        nbformat.v4.new_markdown_cell("Hydra's largest account fell.", id="tagged", metadata={**nbgrader, "tags": ["claim"]}),
+        nbformat.v4.new_markdown_cell("The largest offer wins.", id="prompt"),
+    ])
+    assert untagged_model_answers(nb) == ["read"]
+
+
 def test_the_guard_catches_an_untagged_reading() -> None:
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("x.describe()", id="code"),
@@ -74,8 +104,9 @@ def test_the_guard_catches_an_untagged_reading() -> None:
         nbformat.v4.new_markdown_cell("Each row is one order line (Oliver 1980, p. 460).", id="describe"),
         nbformat.v4.new_code_cell("z", id="code-3"),
         nbformat.v4.new_markdown_cell("The largest account stopped buying.", id="tagged", metadata={"tags": ["claim"]}),
+        nbformat.v4.new_markdown_cell("## Summary\n\n- Hydra's revenue fell.", id="summary"),
     ])
-    assert untagged_readings(nb) == ["read"]
+    assert untagged_readings(nb) == ["read", "summary"]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +114,16 @@ def test_glossary_uses_the_terms_of_the_materials_and_mainstream_textbooks() -> 
     assert all("型" in zh[s] for s in MCDONALD_ROGERS_STAGES), [zh[s] for s in MCDONALD_ROGERS_STAGES]
     assert "衰退期" in zh["decline"] and "普通大客户" in zh["ordinary"]
     assert "本工具包" in zh["src_kit"] and "本工具包" in zh["pm_kit_summary"]
+
+
+def test_chinese_texts_use_the_glossary_terms() -> None:
+    """Issue 12: the replaced terms are gone from the Chinese lessons, assignments, catalogues and guides too,
+    not only from the glossary (the kit calls itself 本工具包; the pipeline stage is 需求确认)."""
+    root = Path(__file__).resolve().parents[1]
+    files = [*root.glob("locale/**/*.po"), *root.glob("kamcourse/**/*.po"), *root.glob("notebooks/zh/**/*.ipynb"),
+             *root.glob("assignments/*_zh/*.ipynb"), *root.glob("*.zh.md"), *root.glob("docs/*.zh.md"),
+             *root.glob("datasets/*.zh.md"), *root.glob("kamcourse/**/*.zh.md")]
+    wrong = re.compile(r"获取成本|图利者|资格审查|互相依赖|(?<![接亲贴])近度|本教材|本套件|教学包")
+    found = sorted({f"{p.relative_to(root)}: {m}" for p in files for m in wrong.findall(p.read_text(encoding="utf-8"))})
+    assert len(files) > 50, f"only {len(files)} Chinese files found"
+    assert not found, f"old terms (see the glossary): {found}"

@@ -96,3 +96,11 @@ def exercise_answers(data: ClaimData) -> None:
     sv = sv[sv["year"] == 2025]
     means = sv.groupby(sv["customer_id"].map(_types(data)))["overall_satisfaction"].mean()
     assert means.max() - means.min() < 0.1, means.round(3).to_dict()
+
+
+@claim(NB, "summary")
+def summary_reads(data: ClaimData) -> None:
+    """Hydra's customers are all business customers; most relationships are preferred-supplier ones, and the few
+    partnerships sit among the larger accounts (none among the small ones)."""
+    all_customers_are_business_customers(data)
+    preferred_suppliers_most_partnerships_mid_pyramid(data)

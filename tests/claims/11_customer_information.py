@@ -171,3 +171,19 @@ def marital_status_has_no_purpose_birthday_has_one(data: ClaimData) -> None:
     filled = int(c["marital_status"].notna().sum())
     assert 0 < filled < len(c), f"marital status filled in for {filled} of {len(c)} contacts, not 'some'"
     assert "birthday" in ci.PURPOSE_REGISTER
+
+
+@claim(NB, "summary")
+def summary_reads(data: ClaimData) -> None:
+    """The weak points of the raw extract are the industry labels, then the duplicates; dirty records mean more
+    "customers", other ABC classes and dozens of "industries"; many large buyers are not grade A."""
+    labels_worst_uniqueness_next(data)
+    a, _ = _raw(data)
+    customers = data.load("customers")
+    assert len(a) > len(customers) and a["industry_label"].nunique() > 30, (len(a), a["industry_label"].nunique())
+    orders = data.load("orders")
+    recent = orders[orders["order_date"] > END_DATE - pd.Timedelta(days=365)].groupby("customer_id")["net_revenue"].sum()
+    raw_a = (accounts.abc_classes(a.set_index("record_id")["sales_last_12m"]) == "A").sum()
+    true_a = (accounts.abc_classes(recent) == "A").sum()
+    assert raw_a != true_a, f"the raw extract gives as many class A records ({raw_a}) as there are A customers"
+    grades_against_revenue_classes(data)

@@ -234,3 +234,22 @@ def relay_channel(data):
     assert table["mean_days"].is_monotonic_increasing and table["mean_satisfaction"].is_monotonic_decreasing, table
     via = (c["channel"] == "sales_rep").groupby(c["handoffs"].clip(upper=4)).mean()
     assert via[0] < 0.1 and 0.55 <= via[4] <= 0.65, via.to_dict()
+
+
+@claim(NB, "capacity-intro")
+def fourteen_account_managers_fewer_hours_than_the_plan(data):
+    staff = data.load("staff")
+    managers = int(((staff["role"] == "sales") & staff["leave_date"].isna()).sum())
+    assert managers == 14, f"Hydra has {managers} account managers (sales staff still employed), not 14"
+    tiers, stages = _tiers_stages(data)
+    hours = maintenance.plan_hours(maintenance.contact_plan(tiers, stages)).sum()
+    assert hours > 14 * 450, f"the plan asks for {hours:.0f} hours, not more than 6,300"
+
+
+@claim(NB, "summary")
+def summary_reads(data):
+    """Each reading the summary repeats, by the check of the cell it comes from."""
+    for check in (capacity_cut, plan_against_history, neglected_key_accounts, handover_silences,
+                  over_served_small_accounts, lost_not_called, levels_by_channel, levels_by_handoffs,
+                  differentiated_service, root_cause_pareto, speed_and_kept, no_paradox):
+        check(data)

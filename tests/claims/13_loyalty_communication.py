@@ -216,3 +216,12 @@ def breakage_by_tier(data):
     share_expired = expired.groupby(expired["customer_id"].map(tier))["points"].sum() / expired["points"].sum()
     assert 0.1 <= share_earned["silver"] <= 0.16 and share_expired["silver"] > 0.5, (share_earned, share_expired)
     assert expired["entry_date"].dt.year.min() == 2024, expired["entry_date"].min()
+
+
+@claim(NB, "summary")
+def summary_reads(data):
+    """Each reading the summary repeats, by the check of the cell it comes from (selection, the holdout's zero,
+    the 2 % break-even, messages by tier, fatigue, the two consent breaches, the 2024 call three times the test)."""
+    for check in (selection_bias, holdout_no_effect, break_even, messages_by_tier, fatigue, consent,
+                  campaign_randomised):
+        check(data)
