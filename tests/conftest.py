@@ -21,7 +21,21 @@ import tempfile
 
 os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-")
 
+import functools
+
 import pytest
+
+
+def pytest_configure(config) -> None:
+    """nbgrader runs the ``alembic`` command (a new Python process, 1-3 s) for the migration head of every new
+    gradebook; the answer depends only on the installed nbgrader, so each test process asks once."""
+    try:
+        import nbgrader.api
+    except ImportError:  # the instructor's tools are not installed: the tests that need them say so
+        return
+    if not hasattr(nbgrader.api.get_alembic_version, "cache_info"):
+        nbgrader.api.get_alembic_version = functools.cache(nbgrader.api.get_alembic_version)
+
 
 # browser-test fixtures (tests/browser.py: one Playwright per test process, Debian's Chromium)
 pytest_plugins = ["browser", "edition_support"]
