@@ -3,7 +3,8 @@ a blank notebook nothing, a plausible wrong answer part of the points.
 
 Wrong answers live in ``tests/assignment_answers/<assignment>.py`` as
 ``WRONG = {grade_id: source, ...}`` (``"__base__": "solution"`` starts from the
-solution), so they are never released with the assignment.
+solution), so they are never released with the assignment. An answers file may also name, in
+``LOSES``, the grade cells its wrong submission must lose: then it must lose those and no other.
 """
 
 from __future__ import annotations
