@@ -42,7 +42,8 @@ def run_once(notebook: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one execution of ``notebook`` in a fresh kernel."""
     import nbformat
 
-    sys.path.insert(0, str(ROOT / "website"))
+    if str(ROOT / "website") not in sys.path:
+        sys.path.insert(0, str(ROOT / "website"))
     from execute import sliced_wait_client
 
     nb = nbformat.read(notebook, as_version=4)
