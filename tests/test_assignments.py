@@ -3,12 +3,14 @@ a blank notebook nothing, a plausible wrong answer part of the points.
 
 Wrong answers live in ``tests/assignment_answers/<assignment>.py`` as
 ``WRONG = {grade_id: source, ...}`` (``"__base__": "solution"`` starts from the
-solution), so they are never released with the assignment.
+solution), so they are never released with the assignment. An answers file may also name, in
+``LOSES``, the grade cells its wrong submission must lose: then it must lose those and no other.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from types import ModuleType
 
 import nbformat
 import pytest
@@ -35,13 +37,17 @@ ENGLISH = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in NAMES if n
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
-def _wrong_answers(name: str) -> dict:
+def _answers(name: str) -> ModuleType:
     path = ROOT / "tests" / "assignment_answers" / f"{name}.py"
     assert path.exists(), f"{path.relative_to(ROOT)} must define WRONG, a plausible wrong submission"
     spec = importlib.util.spec_from_file_location(f"answers_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.WRONG
+    return module
+
+
+def _wrong_answers(name: str) -> dict:
+    return _answers(name).WRONG
 
 
 def _secret_lines(cells) -> set[str]:
@@ -145,3 +151,7 @@ def test_grading_round_trip(name: str, course_for) -> None:
     assert blank == 0, f"an unanswered notebook earns {blank}: {scores['blank']}"
     wrong, _ = total(scores["wrong"])
     assert 0 < wrong < possible, f"a plausible wrong answer should earn part: {wrong}/{possible}"
+    loses = getattr(_answers(name), "LOSES", None)  # optional: the cells each wrong answer must fail, and only those
+    if loses is not None:
+        lost = {g for g, (got, most) in scores["wrong"].items() if got < most}
+        assert lost == set(loses), f"the wrong answers lose {sorted(lost)}, expected {sorted(loses)}"

@@ -36,6 +36,9 @@ def test_variants_share_tables_but_not_numbers() -> None:
         assert list(a.columns) == list(default.columns) == list(b.columns), name
         assert dict(a.dtypes.astype(str)) == dict(default.dtypes.astype(str)), name
     assert alice.load("orders")["net_revenue"].sum() != bob.load("orders")["net_revenue"].sum()
+    # the tables only a11 and a14 read (raw CRM extract, firmographics, quote lines) are per student as well
+    for name in ("raw_accounts", "raw_contacts", "firmographics", "opportunity_lines"):
+        assert not alice.load(name).equals(bob.load(name)), f"{name} is the same for two students"
 
 
 def test_variants_are_deterministic_and_depend_on_the_secret() -> None:

@@ -19,3 +19,6 @@ WRONG = {
     ),
     "q5b_answer": "more_fast = max(0, int(0.75 * len(complaints_2025)) - int((days <= 7).sum()))\n",
 }
+
+#: The grade cells this submission must lose, and only these (tests/test_assignments.py checks it).
+LOSES = {"q1_tests", "q3_tests", "q5b_tests"}

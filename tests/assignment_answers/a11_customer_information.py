@@ -18,3 +18,6 @@ WRONG = {
         "high_cutoff = max(c for c in candidates if (ci.customer_grades(contribution, potential, (0.5, c))['grade'] == 'A').mean() <= 0.20)\n"
     ),
 }
+
+#: The grade cells this submission must lose, and only these (tests/test_assignments.py checks it).
+LOSES = {"q1b_tests", "q3b_tests", "q4b_tests"}

@@ -20,3 +20,6 @@ WRONG = {
         "share_for_90"
     ),
 }
+
+#: The grade cells this submission must lose, and only these (tests/test_assignments.py checks it).
+LOSES = {"q1_tests", "q1c_tests", "q3b_tests", "q3d_tests"}

@@ -212,6 +212,21 @@ def abc_against_clusters(data) -> None:
     assert t.loc["seg_slipping", "A"] == 11 and t.loc["seg_lost", "A"] == 6, t
 
 
+@claim(NB, "rules-pyramid-read")
+def pyramid_against_clusters(data) -> None:
+    from kamcourse import accounts
+
+    s = _segments(data)
+    tier = accounts.customer_pyramid(s["orders"].groupby("customer_id")["net_revenue"].sum())
+    t = pd.crosstab(s["segment"], tier).reindex(columns=list(accounts.PYRAMID_TIERS), fill_value=0)
+    top = t[["vip", "major"]]
+    assert top.to_numpy().sum() == 15 and top.loc["seg_core"].sum() == 12, t
+    assert t.loc["seg_slipping", "major"] == 2 and t.loc["seg_lost", "vip"] == 1, t
+    young = t.loc[["seg_growing", "seg_new"]]
+    assert young[["vip", "major"]].to_numpy().sum() == 0, t
+    assert young.to_numpy().sum() - young["small"].sum() == 1, t
+
+
 @claim(NB, "rules-rfm-read")
 def rfm_against_clusters(data) -> None:
     from kamcourse import clv
