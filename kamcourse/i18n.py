@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 __all__ = [
     "LANGUAGES",
+    "check_language",
     "GLOSSARY",
     "set_language",
     "get_language",
@@ -135,6 +136,46 @@ def get_language() -> str:
     return _language
 
 
+def check_language(language: str | None = None, name: str = "language") -> str:
+    """The language a call speaks (语言): ``language`` itself if it is one of the kit's, the current one if None.
+
+    The one gate for a ``language`` parameter, so that every function says the
+    same thing about a bad one. Source: this kit's convention.
+
+    Parameters
+    ----------
+    language : {"en", "zh"}, optional
+        The language asked for; None means the current language (:func:`get_language`).
+    name : str, default "language"
+        The parameter name the message uses.
+
+    Returns
+    -------
+    str
+        ``"en"`` or ``"zh"``.
+
+    Raises
+    ------
+    ValueError
+        If ``language`` is neither None nor one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> check_language("zh"), check_language() == get_language()
+    ('zh', True)
+    >>> check_language("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: language must be one of 'en', 'zh'; got 'fr'
+    """
+    if language is None:
+        return _language
+    if language not in LANGUAGES:
+        valid = ", ".join(repr(c) for c in LANGUAGES)
+        raise ValueError(f"{name} must be one of {valid}; got {language!r}")
+    return language
+
+
 def set_language(language: str | None = None) -> None:
     """Switch every label (and figure font) to English or Chinese (语言切换).
 
@@ -176,10 +217,7 @@ def set_language(language: str | None = None) -> None:
     ValueError: language must be one of 'en', 'zh'; got 'fr'
     """
     global _language
-    if language is None:
-        language = environment_language()
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
+    language = check_language(environment_language() if language is None else language)
     _language = language
     if language == "zh" or "matplotlib" in sys.modules:
         setup_cjk_font(quiet=language != "zh")
@@ -224,9 +262,7 @@ def label(key: str, language: str | None = None) -> str:
     ...
     KeyError: "unknown glossary key 'key_acount'; did you mean 'key_account'..."
     """
-    lang = _language if language is None else language
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
+    lang = check_language(language)
     try:
         entry = GLOSSARY[key]
     except (KeyError, TypeError):
@@ -372,9 +408,7 @@ def money(x: float, language: str | None = None) -> str:
     ('1,174.0 万元', '95,000 元')
     """
     value = _finite(x, "x")
-    lang = _language if language is None else language
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
+    lang = check_language(language)
     sign = "-" if value < 0 and round(abs(value)) > 0 else ""
     if lang == "en":
         return f"{sign}¥{abs(value):,.0f}"

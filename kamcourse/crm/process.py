@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from ..accounts import top_share
-from ..validation import check_choice, check_positive_int, require_columns
+from ..validation import check_positive_int, require_columns
 
 __all__ = ["CRM_PROCESS", "PROCESS_TABLES", "process_map", "process_snapshot"]
 
@@ -60,8 +60,7 @@ def process_map(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     return pd.DataFrame(
         {"step": range(1, len(CRM_PROCESS) + 1),
          "step_name": [i18n.label(f"crm_{s}", language) for s in CRM_PROCESS],

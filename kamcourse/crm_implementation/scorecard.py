@@ -194,10 +194,8 @@ def scorecard_guide(language: str | None = None) -> pd.DataFrame:
     'customer'
     """
     from .. import i18n
-    from ..validation import check_choice
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     guide = SCORECARD_INDICATORS.copy()
     guide["name"] = [i18n.label(k, language) for k in guide.index]
     guide["can_tell"] = [i18n.label(f"{k}_can", language) for k in guide.index]

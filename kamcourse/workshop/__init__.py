@@ -385,9 +385,7 @@ def serve(
     ...
     ValueError: a server on 0.0.0.0 is reachable by others: give participants=N (one token each)
     """
-    lang = i18n.get_language() if lang is None else lang
-    if lang not in i18n.LANGUAGES:
-        raise ValueError(f"lang must be one of 'en', 'zh'; got {lang!r}")
+    lang = i18n.check_language(lang, "lang")
     if not pages:
         raise ValueError("pages must name at least one workshop page, got none")
     for name in pages:
