@@ -137,22 +137,19 @@ def get_language() -> str:
 
 
 def check_language(language: str | None = None, name: str = "language") -> str:
-    """The language a call speaks (语言): ``language`` itself if it is one of the kit's, the current one if None.
+    """The language a call speaks (语言): ``language`` if it is one of :data:`LANGUAGES`, the current one if None.
 
-    The one gate for a ``language`` parameter, so that every function says the
-    same thing about a bad one. Source: this kit's convention.
+    The one gate for a language parameter, so that every function words a bad one alike (this kit's convention).
 
     Parameters
     ----------
     language : {"en", "zh"}, optional
-        The language asked for; None means the current language (:func:`get_language`).
     name : str, default "language"
         The parameter name the message uses.
 
     Returns
     -------
     str
-        ``"en"`` or ``"zh"``.
 
     Raises
     ------
@@ -168,12 +165,9 @@ def check_language(language: str | None = None, name: str = "language") -> str:
     ...
     ValueError: language must be one of 'en', 'zh'; got 'fr'
     """
-    if language is None:
-        return _language
-    if language not in LANGUAGES:
-        valid = ", ".join(repr(c) for c in LANGUAGES)
-        raise ValueError(f"{name} must be one of {valid}; got {language!r}")
-    return language
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, LANGUAGES))}; got {language!r}")
+    return _language if language is None else language
 
 
 def set_language(language: str | None = None) -> None:
