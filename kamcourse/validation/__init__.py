@@ -15,7 +15,7 @@ a column of numbers         :func:`as_numeric_series`, :func:`check_no_nan`, :fu
 two columns, one customer   :func:`paired_series`, :func:`threshold_value`
 values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`
 a model's outcomes, scores  :func:`scored_outcomes`
-dates                       :func:`as_date` (one), :func:`as_dates` (a column)
+dates                       :func:`as_date` (one), :func:`as_dates` (a column), :func:`as_period` (start, end)
 tables                      :func:`require_columns`, :func:`check_not_empty`
 a purchase log              :func:`check_transactions`
 free text, a secret key     :func:`as_text_series`, :func:`check_secret`
