@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import check_keys, check_number, require_columns
+from ..validation import by_customer, check_keys, check_number, require_columns
 from ..vocabulary import STAGES, TOUCH_KINDS
 
 __all__ = ["TIERS", "DEFAULT_PLAN", "STAGE_ADJUSTMENT", "TOUCH_HOURS", "contact_plan", "plan_hours", "fit_to_capacity"]
@@ -98,9 +98,7 @@ def contact_plan(
     ...
     ValueError: tiers holds unknown tier 'D'; valid: A, B, C
     """
-    for name, s in (("tiers", tiers), ("stages", stages)):
-        if not isinstance(s, pd.Series):
-            raise TypeError(f"{name} must be a pandas Series indexed by customer, got {type(s).__name__}")
+    by_customer(tiers, "tiers"), by_customer(stages, "stages")
     plan = _checked_plan(DEFAULT_PLAN if plan is None else plan)
     adjustment = STAGE_ADJUSTMENT if adjustment is None else adjustment
     require_columns(adjustment, ["keep", *TOUCH_KINDS], "adjustment")

@@ -13,7 +13,8 @@ one option, keys            :func:`check_choice`, :func:`check_keys` (against :m
 a column of numbers         :func:`as_numeric_series`, :func:`check_no_nan`, :func:`is_scalar`,
                             :func:`first_label` (the label a message names)
 two columns, one customer   :func:`paired_series`, :func:`threshold_value`
-values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`
+values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`;
+                            any Series by customer :func:`by_customer`
 a model's outcomes, scores  :func:`scored_outcomes`
 dates                       :func:`as_date` (one), :func:`as_dates` (a column), :func:`as_period` (start, end)
 tables                      :func:`require_columns`, :func:`check_not_empty`

@@ -18,6 +18,7 @@ __all__ = [
     "paired_series",
     "threshold_value",
     "customer_values",
+    "by_customer",
     "as_flags",
     "scalar_or_series",
     "unwrap",
@@ -295,6 +296,39 @@ def customer_values(values: Any, name: str = "values") -> pd.Series:
     if float(s.sum()) <= 0:
         raise ValueError(f"{name} must have a positive total, got {float(s.sum()):g}")
     return s
+
+
+def by_customer(values: Any, name: str) -> pd.Series:
+    """Return ``values`` if it is a pandas Series, whose index names the customers (one value per customer).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        E.g. the lifecycle stage of each customer.
+    name : str
+        The parameter name the message uses.
+
+    Returns
+    -------
+    pandas.Series
+
+    Raises
+    ------
+    TypeError
+        If ``values`` is not a Series (a list has no customer labels).
+
+    Examples
+    --------
+    >>> by_customer(pd.Series({"c1": "stability"}), "stages").index.tolist()
+    ['c1']
+    >>> by_customer(["stability"], "stages")
+    Traceback (most recent call last):
+    ...
+    TypeError: stages must be a pandas Series indexed by customer, got list
+    """
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"{name} must be a pandas Series indexed by customer, got {type(values).__name__}")
+    return values
 
 
 def as_flags(values: pd.Series, name: str) -> pd.Series:
