@@ -65,9 +65,7 @@ def herfindahl(values: Any, scale: float = 1.0) -> float:
     ValueError: values must not be negative, got -1 at 1
     """
     s = customer_values(pd.Series(values) if not isinstance(values, pd.Series) else values)
-    k = check_number(scale, "scale")
-    if k <= 0:
-        raise ValueError(f"scale must be positive, got {scale!r}")
+    k = check_number(scale, "scale", low=0, low_open=True)
     share = s / float(s.sum())
     return round(float(k * (share**2).sum()), 12)
 

@@ -197,9 +197,7 @@ def fit_to_capacity(
     c1    6.0  12.0       3.0  78.75      1.0000
     c2    0.0   4.0       2.0   2.50      0.2381
     """
-    capacity = check_number(capacity_hours, "capacity_hours")
-    if capacity < 0:
-        raise ValueError(f"capacity_hours must be >= 0, got {capacity_hours!r}")
+    capacity = check_number(capacity_hours, "capacity_hours", low=0)
     require_columns(plan, ["tier"], "plan")
     tier = check_keys(plan["tier"], "plan['tier']", order, "tier")
     personal = list(check_keys(list(personal), "personal", TOUCH_KINDS, "touch"))
