@@ -17,7 +17,7 @@ values per customer         :func:`customer_values`; yes/no flags :func:`as_flag
                             any Series by customer :func:`by_customer`
 a model's outcomes, scores  :func:`scored_outcomes`
 dates                       :func:`as_date` (one), :func:`as_dates` (a column), :func:`as_period` (start, end)
-tables                      :func:`require_columns`, :func:`check_not_empty`
+tables                      :func:`require_columns`, :func:`check_not_empty`; the company's tables :func:`company_tables`
 a purchase log              :func:`check_transactions`
 free text, a secret key     :func:`as_text_series`, :func:`check_secret`
 CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :func:`as_times`,
