@@ -14,7 +14,7 @@ import random
 
 import pandas as pd
 
-from kamcourse.vocabulary import PIPELINE_STAGES
+from kamcourse.vocabulary import PIPELINE_STAGES, SIZE_BANDS
 
 __all__ = ["task_params", "warned_at_load"]
 
@@ -132,7 +132,7 @@ def task_params(student: str | None, secret: str | None = None, warning_days: in
         "ch03": {"new_user": f"rep{rng.randint(100, 999)}", "new_name": _name(rng), "leaver": leaver.lower()},
         "ch04": {"customer": {"name_zh": name, "credit_code": first17 + credit_code_check_char(first17),
                               "industry": industry, "region": region, "size_band": rng.choice(
-                                  ["small_enterprise", "medium_enterprise", "large_enterprise"]),
+                                  list(SIZE_BANDS)),
                               "account_manager": manager},
                  "moved": moved["customer_id"], "moved_name": moved["name_zh"], "new_region": new_region},
         "ch05": {"contacts": [{"name_zh": _name(rng), "role": role, "decision_level": level, "phone": _phone(rng)}
