@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..validation import check_choice
 from .shipped import repo_datasets, shipped_folder
 
 __all__ = ["load_cdnow", "CDNOW_KINDS"]
@@ -117,7 +118,5 @@ def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     ...
     ValueError: kind must be one of 'sample', 'master', 'summary', 'summary_monetary'; got 'smple'
     """
-    if kind not in CDNOW_KINDS:
-        valid = ", ".join(repr(k) for k in CDNOW_KINDS)
-        raise ValueError(f"kind must be one of {valid}; got {kind!r}")
+    check_choice(kind, "kind", CDNOW_KINDS)
     return _read(kind).copy()
