@@ -289,12 +289,9 @@ def bilingual(key: str) -> str:
 
 
 def _finite(x: object, name: str) -> float:
-    if isinstance(x, bool) or not isinstance(x, (int, float)) and not hasattr(x, "__float__"):
-        raise TypeError(f"{name} must be a number, got {x!r} ({type(x).__name__})")
-    value = float(x)  # numpy and pandas scalars too
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{name} must be a finite number, got {x!r}")
-    return value
+    from .validation import check_number  # here, so that importing i18n does not import pandas
+
+    return check_number(x, name)
 
 
 def _digits(digits: object) -> int:
