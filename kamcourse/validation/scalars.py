@@ -66,7 +66,8 @@ def check_number(value: Any, name: str, *, low: float | None = None, low_open: b
             rule = "be positive" if low_open else "not be negative"
         else:
             rule = f"be greater than {low:g}" if low_open else f"be at least {low:g}"
-        raise ValueError(f"{name} must {rule}, got {value!r}")
+        shown = value if type(value) in (int, float) else v  # a numpy scalar shows as a plain number
+        raise ValueError(f"{name} must {rule}, got {shown!r}")
     return v
 
 
