@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.extensions.groundwork import revenue_around
-from ..validation import as_date, as_dates, check_fraction, check_positive_int, require_columns
+from ..validation import as_date, as_dates, check_fraction, check_positive_int, require_columns, same_rows
 
 __all__ = ["RECOVERY_PARADOX_EVIDENCE", "RECOVERY_GROUPS", "revenue_kept", "rate_by_band", "recovery_groups"]
 
@@ -130,10 +130,7 @@ def rate_by_band(values: pd.Series, flags: pd.Series, bands: int | list[float] =
     (0, 5]        3  1.000000
     (5, 40]       3  0.333333
     """
-    v = pd.to_numeric(values, errors="coerce")
-    f = pd.Series(flags)
-    if not v.index.equals(f.index):
-        raise ValueError("values and flags must have the same index (one row each)")
+    v, f = same_rows(pd.to_numeric(values, errors="coerce"), flags, "values", "flags", "rows")
     keep = f.notna() & v.notna()
     v, f = v[keep], f[keep].astype(bool)
     band = pd.qcut(v, bands, duplicates="drop") if isinstance(bands, int) else pd.cut(v, bands)

@@ -12,7 +12,7 @@ weights per criterion       :func:`check_weights`
 one option, keys            :func:`check_choice`, :func:`check_keys` (against :mod:`kamcourse.vocabulary`)
 a column of numbers         :func:`as_numeric_series`, :func:`check_no_nan`, :func:`is_scalar`,
                             :func:`first_label` (the label a message names)
-two columns, one customer   :func:`paired_series`, :func:`threshold_value`
+two columns, one customer   :func:`paired_series` (numbers), :func:`same_rows` (any kind), :func:`threshold_value`
 values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`;
                             any Series by customer :func:`by_customer`
 a model's outcomes, scores  :func:`scored_outcomes`
