@@ -59,13 +59,6 @@ _NUMBERED = re.compile(r"^q(\d+)([a-z]?)$")
 _MODULE = "kamcourse.checks"
 
 
-def _language(language: str | None) -> str:
-    lang = i18n.get_language() if language is None else language
-    if lang not in i18n.LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
-    return lang
-
-
 def _question(question: str) -> str:
     if not isinstance(question, str):
         raise TypeError(f"question must be a string such as 'q1', got {question!r}")
@@ -105,7 +98,7 @@ def question_label(question: str, language: str | None = None) -> str:
     >>> question_label("bonus", "zh")
     'bonus'
     """
-    q, lang = _question(question), _language(language)
+    q, lang = _question(question), i18n.check_language(language)
     found = _NUMBERED.match(q)
     if lang != "zh" or not found:
         return q
@@ -148,7 +141,7 @@ def passed_message(question: str, language: str | None = None) -> str:
     ...
     ValueError: question must name the question, e.g. 'q1', got ''
     """
-    lang = _language(language)
+    lang = i18n.check_language(language)
     return _TEXT["passed"][lang].format(q=question_label(question, lang))
 
 
@@ -230,7 +223,7 @@ def failure_message(exc: BaseException, question: str | None = None, line: int |
     """
     if not isinstance(exc, BaseException):
         raise TypeError(f"exc must be an exception, got {exc!r}")
-    lang = _language(language)
+    lang = i18n.check_language(language)
     where = "?" if line is None else line
     if isinstance(exc, AssertionError):
         text = str(exc).strip() or _TEXT["failed"][lang].format(line=where)

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 __all__ = [
     "LANGUAGES",
+    "check_language",
     "GLOSSARY",
     "set_language",
     "get_language",
@@ -135,6 +136,40 @@ def get_language() -> str:
     return _language
 
 
+def check_language(language: str | None = None, name: str = "language") -> str:
+    """The language a call speaks (语言): ``language`` if it is one of :data:`LANGUAGES`, the current one if None.
+
+    The one gate for a language parameter, so that every function words a bad one alike (this kit's convention).
+
+    Parameters
+    ----------
+    language : {"en", "zh"}, optional
+    name : str, default "language"
+        The parameter name the message uses.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``language`` is neither None nor one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> check_language("zh"), check_language() == get_language()
+    ('zh', True)
+    >>> check_language("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: language must be one of 'en', 'zh'; got 'fr'
+    """
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, LANGUAGES))}; got {language!r}")
+    return _language if language is None else language
+
+
 def set_language(language: str | None = None) -> None:
     """Switch every label (and figure font) to English or Chinese (语言切换).
 
@@ -176,10 +211,7 @@ def set_language(language: str | None = None) -> None:
     ValueError: language must be one of 'en', 'zh'; got 'fr'
     """
     global _language
-    if language is None:
-        language = environment_language()
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
+    language = check_language(environment_language() if language is None else language)
     _language = language
     if language == "zh" or "matplotlib" in sys.modules:
         setup_cjk_font(quiet=language != "zh")
@@ -224,9 +256,7 @@ def label(key: str, language: str | None = None) -> str:
     ...
     KeyError: "unknown glossary key 'key_acount'; did you mean 'key_account'..."
     """
-    lang = _language if language is None else language
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
+    lang = check_language(language)
     try:
         entry = GLOSSARY[key]
     except (KeyError, TypeError):
@@ -259,12 +289,9 @@ def bilingual(key: str) -> str:
 
 
 def _finite(x: object, name: str) -> float:
-    if isinstance(x, bool) or not isinstance(x, (int, float)) and not hasattr(x, "__float__"):
-        raise TypeError(f"{name} must be a number, got {x!r} ({type(x).__name__})")
-    value = float(x)  # numpy and pandas scalars too
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{name} must be a finite number, got {x!r}")
-    return value
+    from .validation import check_number  # here, so that importing i18n does not import pandas
+
+    return check_number(x, name)
 
 
 def _digits(digits: object) -> int:
@@ -372,9 +399,7 @@ def money(x: float, language: str | None = None) -> str:
     ('1,174.0 万元', '95,000 元')
     """
     value = _finite(x, "x")
-    lang = _language if language is None else language
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {lang!r}")
+    lang = check_language(language)
     sign = "-" if value < 0 and round(abs(value)) > 0 else ""
     if lang == "en":
         return f"{sign}¥{abs(value):,.0f}"

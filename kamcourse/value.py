@@ -74,9 +74,7 @@ CATERPILLAR_PRICING: pd.DataFrame = pd.DataFrame(
 
 
 def _component(value: Any, name: str) -> float:
-    v = check_number(value, name)
-    if v < 0:
-        raise ValueError(f"{name} must not be negative, got {value!r}")
+    v = check_number(value, name, low=0)
     return v
 
 

@@ -63,3 +63,14 @@ def test_main_loss_reason_order_and_tactics():
     assert set(lifecycle.WIN_BACK_TACTICS.index) == {*lifecycle.LOSS_SIGNALS, "unknown"}
     with pytest.raises(ValueError, match="signals is missing column"):
         lifecycle.main_loss_reason(sig)
+
+
+def test_uplift_pairs_outcome_and_group_by_customer_as_every_paired_gate_does() -> None:
+    """One behaviour for two columns about the same customers (issue 11): another order is realigned, other
+    customers are refused with the message of validation.same_rows."""
+    outcome = pd.Series([1, 1, 0, 1, 0, 0], index=list("abcdef"))
+    group = pd.Series(["treatment"] * 3 + ["control"] * 3, index=list("abcdef"))
+    reordered = group.iloc[::-1]
+    pd.testing.assert_series_equal(communication.uplift(outcome, reordered), communication.uplift(outcome, group))
+    with pytest.raises(ValueError, match=r"outcome and group must have the same index \(the same customers\)"):
+        communication.uplift(outcome, group.set_axis(list("abcdeg")))

@@ -267,8 +267,10 @@ def test_cdnow_bad_kind_and_missing_files(monkeypatch, tmp_path) -> None:
         data.load_cdnow("smple")
     cdnow._read.cache_clear()
     # neither an installed copy nor the checkout's datasets/cdnow: the message says what to do
-    monkeypatch.setattr(cdnow.importlib.util, "find_spec", lambda name: None)
-    monkeypatch.setattr(cdnow, "__file__", str(tmp_path / "kamcourse" / "data" / "cdnow.py"))
+    from kamcourse.data import shipped
+
+    monkeypatch.setattr(shipped.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(shipped, "__file__", str(tmp_path / "kamcourse" / "data" / "shipped.py"))
     try:
         with pytest.raises(FileNotFoundError, match="reinstall kamcourse"):
             data.load_cdnow("sample")

@@ -79,8 +79,8 @@ def test_funnel_with_no_customer_has_infinite_cost_per_customer() -> None:
 @pytest.mark.parametrize(
     "kwargs, exc, match",
     [
-        ({"budget": 0}, ValueError, "budget must be greater than 0, got 0"),
-        ({"cost_per_contact": -5}, ValueError, "cost_per_contact must be greater than 0, got -5"),
+        ({"budget": 0}, ValueError, "budget must be positive, got 0.0"),
+        ({"cost_per_contact": -5}, ValueError, "cost_per_contact must be positive, got -5.0"),
         ({"qualification_rate": 1.2}, ValueError, r"qualification_rate must be in \[0, 1\], got 1.2"),
         ({"win_rate": float("nan")}, ValueError, "win_rate contains 1 missing value"),
         ({"revenue_per_customer": -1}, ValueError, "revenue_per_customer must not be negative"),

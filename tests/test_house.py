@@ -135,3 +135,13 @@ def test_the_generator_does_not_import_its_loaders() -> None:
     for path in [data / "generator.py", *sorted((data / "simulate").glob("*.py"))]:
         imported = {m for m, _, _ in _imports(path)}
         assert not imported & {"kamcourse.data.loaders", "kamcourse.data.variants", "kamcourse.data.database"}, path
+
+
+def test_one_gate_checks_a_language() -> None:
+    """Every language parameter goes through ``i18n.check_language``: no other module tests against LANGUAGES."""
+    import re
+
+    uses = re.compile(r"\bi18n\.LANGUAGES\b|\bi18n import [^\n]*\bLANGUAGES\b")
+    offences = [f"{p.relative_to(ROOT)}" for p in _modules()
+                if p.name != "i18n.py" and uses.search(p.read_text(encoding="utf-8"))]
+    assert not offences, "check the language with kamcourse.i18n.check_language in: " + ", ".join(offences)

@@ -37,7 +37,7 @@ def test_plan_refuses_bad_input():
     bad.loc["A", "visit"] = -1
     with pytest.raises(ValueError, match="numbers >= 0"):
         maintenance.contact_plan(pd.Series({"a": "A"}), pd.Series({"a": "stability"}), plan=bad)
-    with pytest.raises(ValueError, match="capacity_hours must be >= 0"):
+    with pytest.raises(ValueError, match="capacity_hours must not be negative"):
         maintenance.fit_to_capacity(maintenance.contact_plan(pd.Series({"a": "A"}), pd.Series({"a": "stability"})), -1)
 
 

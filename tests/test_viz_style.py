@@ -126,3 +126,23 @@ def test_chinese_words_in_an_english_figure_are_drawn_after_an_rc_reset() -> Non
             warnings.simplefilter("error")  # "Glyph ... missing from font(s) DejaVu Sans" is a UserWarning
             ax = viz.gree_gome_timeline()
             ax.figure.canvas.draw()
+
+
+def test_every_figure_function_draws_inside_the_course_style() -> None:
+    """Every public function of kamcourse.viz that returns an Axes or a Figure is decorated with @course_figure
+    (the pixel test above draws only a sample of them); the helpers of viz.style itself are the exception."""
+    import ast
+    from pathlib import Path
+
+    helpers = {"new_axes", "finish", "percent_axis"}
+    undecorated, seen = [], 0
+    for path in sorted((Path(viz.__file__).parent).rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_") or node.name in helpers:
+                continue
+            returns = ast.unparse(node.returns) if node.returns else ""
+            if "Axes" in returns or "Figure" in returns:
+                seen += 1
+                if "course_figure" not in {ast.unparse(d) for d in node.decorator_list}:
+                    undecorated.append(f"{path.name}:{node.name}")
+    assert seen >= 50 and not undecorated, undecorated

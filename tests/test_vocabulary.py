@@ -77,3 +77,23 @@ def test_the_answer_tables_and_the_survey_columns_speak_the_vocabulary() -> None
     columns = set(data.load("surveys").columns)
     for attr in vocabulary.SURVEY_ATTRIBUTES:
         assert {f"expectation_{attr}", f"performance_{attr}", f"importance_{attr}"} <= columns
+
+
+def test_the_practice_crm_speaks_the_vocabulary() -> None:
+    """The practice CRM's key lists are the vocabulary's objects (read from the source: no Django set-up needed);
+    its one written-out list, the service request types in the form's order, holds exactly the vocabulary's keys."""
+    import ast
+    from pathlib import Path
+
+    web = Path(vocabulary.__file__).parent / "practice" / "web"
+    imported = set()
+    for path in web.rglob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom) and node.module == "kamcourse.vocabulary":
+                imported |= {a.name for a in node.names}
+    assert {"INDUSTRIES", "REGIONS", "SIZE_BANDS", "CONTACT_ROLES", "DECISION_LEVELS", "PROSPECTING_METHOD_KEYS",
+            "STAFF_ROLES", "SEVERITIES", "PIPELINE_STAGES", "CLOSED_STAGES"} <= imported
+    tree = ast.parse((web / "service" / "models.py").read_text(encoding="utf-8"))
+    request_types = next(ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
+                         and any(getattr(t, "id", "") == "REQUEST_TYPES" for t in n.targets))
+    assert sorted(request_types) == sorted(vocabulary.SERVICE_TYPES)

@@ -43,10 +43,7 @@ def _check_retention(retention: Any) -> float:
 
 
 def _check_discount(discount_rate: Any) -> float:
-    d = check_number(discount_rate, "discount_rate")
-    if d <= -1:
-        raise ValueError(f"discount_rate must be greater than -1, got {discount_rate!r}")
-    return d
+    return check_number(discount_rate, "discount_rate", low=-1, low_open=True)
 
 
 def margin_multiple(retention: float, discount_rate: float) -> float:
@@ -148,9 +145,7 @@ def clv(
     m = check_number(margin, "margin")
     r = _check_retention(retention)
     d = _check_discount(discount_rate)
-    ac = check_number(acquisition_cost, "acquisition_cost")
-    if ac < 0:
-        raise ValueError(f"acquisition_cost must not be negative, got {acquisition_cost!r}")
+    ac = check_number(acquisition_cost, "acquisition_cost", low=0)
     q = r / (1 + d)
     if periods is None:
         return m * r / (1 + d - r) - ac

@@ -96,9 +96,7 @@ def predicted_clv(
             f"spend must be a fitted GammaGamma model (fit_gamma_gamma) or None, got {type(spend).__name__}"
         )
     months = check_positive_int(months, "months")
-    d = check_number(discount_rate, "discount_rate")
-    if d <= -1:
-        raise ValueError(f"discount_rate must be greater than -1, got {discount_rate!r}")
+    d = check_number(discount_rate, "discount_rate", low=-1, low_open=True)
     check_choice(time_unit, "time_unit", TIME_UNITS_PER_MONTH)
     g = check_number(margin, "margin")
     if not 0 < g <= 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import as_flags, check_fraction, check_keys
+from ..validation import as_flags, check_fraction, check_keys, same_rows
 from ..vocabulary import EXPERIMENT_GROUPS
 
 __all__ = ["EXPERIMENT_GROUPS", "uplift", "uplift_by_segment"]
@@ -53,10 +53,9 @@ def uplift(outcome: pd.Series, group: pd.Series, confidence: float = 0.95) -> pd
     """
     from statistics import NormalDist
 
-    if not pd.Series(outcome).index.equals(pd.Series(group).index):
-        raise ValueError("outcome and group must have the same index (one row per customer)")
-    y = as_flags(pd.Series(outcome), "outcome")
-    g = check_keys(pd.Series(group), "group", EXPERIMENT_GROUPS, "group")
+    outcome, group = same_rows(outcome, group, "outcome", "group")
+    y = as_flags(outcome, "outcome")
+    g = check_keys(group, "group", EXPERIMENT_GROUPS, "group")
     level = check_fraction(confidence, "confidence", low_open=True, high_open=True)
     n_t, n_c = int((g == "treatment").sum()), int((g == "control").sum())
     if n_t == 0 or n_c == 0:
@@ -100,9 +99,7 @@ def uplift_by_segment(outcome: pd.Series, group: pd.Series, segment: pd.Series, 
     >>> uplift_by_segment(out, grp, seg)["uplift"].tolist()
     [0.5, 0.0]
     """
-    seg = pd.Series(segment)
-    if not seg.index.equals(pd.Series(outcome).index):
-        raise ValueError("segment must have the same index as outcome")
+    outcome, seg = same_rows(outcome, segment, "outcome", "segment")
     rows = {}
     for key in sorted(seg.unique(), key=str):
         sel = seg == key

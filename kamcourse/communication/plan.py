@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..validation import as_date, as_dates, check_keys, require_columns
+from ..validation import as_dates, as_period, check_keys, require_columns
 from ..vocabulary import STAGES
 
 __all__ = ["STAGE_MESSAGES", "TIER_CHANNELS", "communication_plan", "messages_per_month"]
@@ -118,9 +118,7 @@ def messages_per_month(messages: pd.DataFrame, start: object, end: object, by: s
     Name: per_month, dtype: float64
     """
     require_columns(messages, ["sent_date", by], "messages")
-    lo, hi = as_date(start, "start"), as_date(end, "end")
-    if hi < lo:
-        raise ValueError(f"end must not be before start, got start {lo.date()} and end {hi.date()}")
+    lo, hi = as_period(start, end)
     day = as_dates(messages["sent_date"], "messages['sent_date']")
     inside = messages[(day >= lo) & (day <= hi)]
     months = ((hi - lo).days + 1) / (365.25 / 12)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..validation import check_choice
-
 __all__ = ["CRM_MILESTONES", "THEORETICAL_BASES", "crm_milestones"]
 
 #: The development of CRM, period by period (approximate decades; Buttle & Maklan 2019; the course
@@ -57,8 +55,7 @@ def crm_milestones(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     period_zh = {"1980s": "20世纪80年代", "1990s": "20世纪90年代", "late 1990s": "20世纪90年代后期",
                  "2000s": "21世纪最初十年", "2010s-": "2010年以后"}
     zh = (language or i18n.get_language()) == "zh"

@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from ..validation import check_choice, check_positive_int, require_columns
+from ..validation import check_positive_int, require_columns
 
 __all__ = ["CRM_PRINCIPLES", "COMPANY_PRINCIPLES", "PRINCIPLE_LINKS", "principles_table", "principle_indicators"]
 
@@ -54,8 +54,7 @@ def principles_table(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     sep = "、" if (language or i18n.get_language()) == "zh" else ", "
     keys = list(CRM_PRINCIPLES)
     return pd.DataFrame(

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from ..accounts import top_share
-from ..validation import check_choice, check_positive_int, require_columns
+from ..validation import check_positive_int, company_tables, require_columns
 
 __all__ = ["CRM_PROCESS", "PROCESS_TABLES", "process_map", "process_snapshot"]
 
@@ -60,8 +60,7 @@ def process_map(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     return pd.DataFrame(
         {"step": range(1, len(CRM_PROCESS) + 1),
          "step_name": [i18n.label(f"crm_{s}", language) for s in CRM_PROCESS],
@@ -104,11 +103,11 @@ def process_snapshot(tables: Any, year: int) -> pd.DataFrame:
     (True, True)
     """
     year = check_positive_int(year, "year")
-    get = tables.__getitem__ if isinstance(tables, dict) else tables.load
-    customers, contacts = get("customers"), get("contacts")
-    orders = require_columns(get("orders"), ["customer_id", "order_date", "net_revenue", "discount"], "orders")
-    cts = require_columns(get("cost_to_serve"), ["customer_id", "year", "visits"], "cost_to_serve")
-    surveys = require_columns(get("surveys"), ["year", "overall_satisfaction"], "surveys")
+    t = company_tables(tables, ("customers", "contacts", "orders", "cost_to_serve", "surveys"))
+    customers, contacts = t["customers"], t["contacts"]
+    orders = require_columns(t["orders"], ["customer_id", "order_date", "net_revenue", "discount"], "orders")
+    cts = require_columns(t["cost_to_serve"], ["customer_id", "year", "visits"], "cost_to_serve")
+    surveys = require_columns(t["surveys"], ["year", "overall_satisfaction"], "surveys")
     o = orders[orders["order_date"].dt.year == year]
     if o.empty:
         raise ValueError(f"year {year} has no orders")

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..validation import as_numeric_series, check_choice, check_keys
+from ..validation import as_numeric_series, check_keys
 from ..vocabulary import COVERAGE_MODELS
 
 __all__ = ["RELATIONSHIP_TYPES", "TYPE_LEVELS", "TYPE_KAM_STAGES", "relationship_type_map", "classify_relationships"]
@@ -72,8 +72,7 @@ def relationship_type_map(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     sep = "、" if (language or i18n.get_language()) == "zh" else ", "
     return pd.DataFrame(
         {"type": [i18n.label(t, language) for t in RELATIONSHIP_TYPES],

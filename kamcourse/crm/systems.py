@@ -92,8 +92,7 @@ def system_modules(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     keys = list(SYSTEM_MODULES)
     return pd.DataFrame(
         {"module": [i18n.label(k, language) for k in keys], "crm_type": [SYSTEM_MODULES[k][0] for k in keys],

@@ -118,9 +118,7 @@ def reconcile(
     require_columns(target, cols, "target")
     require_columns(source, [key], "source", complete=True)
     require_columns(target, [key], "target", complete=True)
-    tol = check_number(tolerance, "tolerance")
-    if tol < 0:
-        raise ValueError(f"tolerance must not be negative, got {tolerance!r}")
+    tol = check_number(tolerance, "tolerance", low=0)
     src_keys, tgt_keys = set(source[key]), set(target[key])
     counts = target[key].value_counts()
     nan = float("nan")

@@ -68,10 +68,8 @@ def crm_risks(language: str | None = None) -> pd.DataFrame:
     '员工不用系统'
     """
     from .. import i18n
-    from ..validation import check_choice
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     table = CRM_RISKS.copy()
     table["name"] = [i18n.label(k, language) for k in table.index]
     table["response"] = [i18n.label(f"{k}_response", language) for k in table.index]

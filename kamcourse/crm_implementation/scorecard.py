@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from ..validation import require_columns
+from ..validation import company_tables, require_columns
 from .adoption import usage_rates
 
 __all__ = ["PERSPECTIVES", "SCORECARD_INDICATORS", "crm_scorecard", "scorecard_guide"]
@@ -151,9 +151,8 @@ def crm_scorecard(tables: Mapping[str, pd.DataFrame], years: Iterable[int] | Non
     >>> card.columns.tolist(), card.index.get_level_values(0).unique().tolist()
     ([2021, 2022, 2023, 2024, 2025], ['customer', 'financial', 'process', 'people'])
     """
+    company_tables(tables, _NEEDS)  # optional tables (crm_usage, staff_survey) are read from ``tables`` itself
     for name, cols in _NEEDS.items():
-        if name not in tables:
-            raise ValueError(f"tables is missing {name!r}; give the company's tables by name")
         require_columns(tables[name], cols, name)
     span = sorted(tables["orders"]["order_date"].dt.year.unique()) if years is None else [int(y) for y in years]
     found = {**_customer(tables, span), **_financial(tables), **_process(tables), **_people(tables, span)}
@@ -194,10 +193,8 @@ def scorecard_guide(language: str | None = None) -> pd.DataFrame:
     'customer'
     """
     from .. import i18n
-    from ..validation import check_choice
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     guide = SCORECARD_INDICATORS.copy()
     guide["name"] = [i18n.label(k, language) for k in guide.index]
     guide["can_tell"] = [i18n.label(f"{k}_can", language) for k in guide.index]

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..validation import check_number, require_columns
+from ..validation import check_fraction, require_columns
 from .labels import standardize_labels
 from .names import company_name_key
 from .phones import normalize_phone
@@ -99,9 +99,7 @@ def duplicate_pairs(accounts: pd.DataFrame, threshold: float = 85.0) -> pd.DataF
     from rapidfuzz import fuzz, process
 
     require_columns(accounts, ACCOUNT_COLUMNS, "accounts")
-    threshold = check_number(threshold, "threshold")
-    if not 0 <= threshold <= 100:
-        raise ValueError(f"threshold must be in [0, 100], got {threshold:g}")
+    threshold = check_fraction(threshold, "threshold", high=100)
     if accounts["record_id"].duplicated().any():
         raise ValueError(f"accounts has duplicate record_id {accounts['record_id'][accounts['record_id'].duplicated()].iloc[0]!r}")
     trade = accounts["company_name"].map(lambda n: company_name_key(n).trade).to_numpy()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..validation import as_text_series, check_number
+from ..validation import as_text_series, check_fraction
 from ..vocabulary import INDUSTRIES
 
 __all__ = ["INDUSTRY_SYNONYMS", "LABEL_MATCHES", "label_text", "standardize_labels"]
@@ -138,9 +138,7 @@ def standardize_labels(
     from rapidfuzz import fuzz, process
 
     s = as_text_series(labels, "labels")
-    cutoff = check_number(cutoff, "cutoff")
-    if not 0 <= cutoff <= 100:
-        raise ValueError(f"cutoff must be in [0, 100], got {cutoff:g}")
+    cutoff = check_fraction(cutoff, "cutoff", high=100)
     keys = tuple(keys)
     choices = _choices(keys, synonyms)
     rows = []

@@ -11,8 +11,6 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from ..validation import check_choice
-
 __all__ = ["PIPL_ARTICLES", "pipl_principles"]
 
 #: Each principle taught here and the articles that state it.
@@ -70,8 +68,7 @@ def pipl_principles(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     keys = list(PIPL_ARTICLES)
     return pd.DataFrame(
         {"articles": [PIPL_ARTICLES[k] for k in keys], "principle": [i18n.label(k, language) for k in keys],

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..validation import as_date, require_columns
+from ..validation import as_date, company_tables, require_columns
 
 __all__ = ["CustomerRecord", "customer_record", "record_age"]
 
@@ -57,14 +57,14 @@ def customer_record(customer_id: str, tables: Any) -> CustomerRecord:
     >>> rec.company["name_zh"], list(rec.contacts.columns)
     ('永达打包机械有限公司', ['name_zh', 'role', 'decision_level', 'staff_id'])
     """
-    get = tables.__getitem__ if isinstance(tables, dict) else tables.load
-    customers = require_columns(get("customers"), ["customer_id", "name_zh", "payment_terms_days"], "customers")
+    t = company_tables(tables, ("customers", "contacts", "orders", "service_requests"))
+    customers = require_columns(t["customers"], ["customer_id", "name_zh", "payment_terms_days"], "customers")
     if customer_id not in set(customers["customer_id"]):
         raise ValueError(f"customer_id {customer_id!r} is not in the customers table")
-    contacts = get("contacts")
-    orders = require_columns(get("orders"), ["customer_id", "order_date", "net_revenue", "cost_of_goods", "product_line",
-                                             "order_id"], "orders")
-    requests = get("service_requests")
+    contacts = t["contacts"]
+    orders = require_columns(t["orders"], ["customer_id", "order_date", "net_revenue", "cost_of_goods", "product_line",
+                                           "order_id"], "orders")
+    requests = t["service_requests"]
     mine = orders[orders["customer_id"] == customer_id]
     year = mine["order_date"].dt.year.rename("year")
     history = pd.DataFrame({"orders": mine.groupby(year)["order_id"].nunique(),

@@ -12,10 +12,12 @@ package beyond the kit's declared dependencies.
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
+
+from ..validation import check_choice
+from .shipped import repo_datasets, shipped_folder
 
 __all__ = ["load_cdnow", "CDNOW_KINDS"]
 
@@ -27,17 +29,10 @@ _MARKER = "CDNOW_sample.txt"
 
 def _cdnow_folder() -> Path:
     """``kamcourse/_datasets/cdnow`` of an installed wheel, else ``datasets/cdnow`` of a source checkout."""
-    try:
-        spec = importlib.util.find_spec("kamcourse._datasets.cdnow")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            if (Path(loc) / _MARKER).is_file():
-                return Path(loc)
-    repo = Path(__file__).resolve().parents[2] / "datasets" / "cdnow"
-    if (repo / _MARKER).is_file():
-        return repo
+    folder = shipped_folder("cdnow", _MARKER)
+    if folder is not None:
+        return folder
+    repo = repo_datasets() / "cdnow"
     raise FileNotFoundError(
         f"the CDNOW files were not found (neither installed as kamcourse/_datasets/cdnow nor in {repo}); "
         "reinstall kamcourse (pip install --force-reinstall kamcourse)"
@@ -123,7 +118,5 @@ def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     ...
     ValueError: kind must be one of 'sample', 'master', 'summary', 'summary_monetary'; got 'smple'
     """
-    if kind not in CDNOW_KINDS:
-        valid = ", ".join(repr(k) for k in CDNOW_KINDS)
-        raise ValueError(f"kind must be one of {valid}; got {kind!r}")
+    check_choice(kind, "kind", CDNOW_KINDS)
     return _read(kind).copy()

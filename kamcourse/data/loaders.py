@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
-import importlib.util
 import os
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pandas as pd
 from .csvio import csv_text, read_table
 from .generator import DEFAULT_SEED, generate
 from .schema import ANSWER_TABLES, STUDENT_TABLES, table_of
+from .shipped import repo_datasets, shipped_folder
 
 __all__ = [
     "names", "answer_names", "load", "load_answers", "write_datasets", "data_folder", "repo_datasets", "dataset_texts",
@@ -57,17 +57,6 @@ def answer_names() -> list[str]:
 # --------------------------------------------------------------------------- where the files are
 
 
-def repo_datasets() -> Path:
-    """The ``datasets/`` folder of a source checkout of the kit (where ``python -m kamcourse.data`` writes).
-
-    Examples
-    --------
-    >>> repo_datasets().name
-    'datasets'
-    """
-    return Path(__file__).resolve().parents[2] / "datasets"
-
-
 def data_folder() -> Path:
     """Return the folder :func:`load` reads (数据文件夹).
 
@@ -95,17 +84,10 @@ def data_folder() -> Path:
                 "kamcourse.data.write_datasets(folder, seed=...) or unset the variable"
             )
         return folder
-    try:
-        spec = importlib.util.find_spec("kamcourse._datasets")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.submodule_search_locations:
-        for loc in spec.submodule_search_locations:
-            if (Path(loc) / "customers.csv").is_file():
-                return Path(loc)
+    folder = shipped_folder("", "customers.csv")
+    if folder is not None:
+        return folder
     repo = repo_datasets()
-    if (repo / "customers.csv").is_file():
-        return repo
     raise FileNotFoundError(
         "the kit's datasets were not found (neither installed as kamcourse._datasets nor in "
         f"{repo}); reinstall kamcourse or run `python -m kamcourse.data {repo}`"

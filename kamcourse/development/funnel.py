@@ -14,6 +14,7 @@ from ..validation import (
     check_fraction,
     check_no_nan,
     check_not_empty,
+    check_number,
     require_columns,
 )
 
@@ -65,11 +66,9 @@ def _checked_plan(plan: pd.DataFrame | dict[str, Any], margin: Any) -> dict[str,
         for label, v in s.items():
             where = f"{name}[{label!r}]" if len(s) > 1 or label != "plan" else name
             if name in ("budget", "cost_per_contact"):
-                if v <= 0:
-                    raise ValueError(f"{where} must be greater than 0, got {v:g}")
+                check_number(v, where, low=0, low_open=True)
             elif name == "revenue_per_customer":
-                if v < 0:
-                    raise ValueError(f"{where} must not be negative, got {v:g}")
+                check_number(v, where, low=0)
             else:
                 check_fraction(v, where)
         checked[name] = s

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..validation import check_choice
 from ..vocabulary import PROSPECTING_METHOD_KEYS
 
 __all__ = ["PROSPECTING_METHODS", "prospecting_methods"]
@@ -197,7 +196,7 @@ def prospecting_methods(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    lang = i18n.get_language() if language is None else check_choice(language, "language", i18n.LANGUAGES)
+    lang = i18n.check_language(language)
     sfx = "_zh" if lang == "zh" else ""
     t = PROSPECTING_METHODS.set_index("key")
     out = pd.DataFrame({

@@ -128,8 +128,7 @@ def orientation_table(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     rows = {a: [i18n.label(f"orient_{a}_{o}", language) for o in ORIENTATIONS] for a in ORIENTATION_ASPECTS}
     table = pd.DataFrame.from_dict(rows, orient="index", columns=list(ORIENTATIONS))
     table.index.name = "aspect"

@@ -14,9 +14,7 @@ __all__ = ["breakeven_volume_increase", "breakeven_volume_decrease", "breakeven_
 
 def _check_margin_discount(margin: float, discount: float, discount_name: str = "discount") -> tuple[float, float]:
     m = check_fraction(margin, "margin", low=0.0, high=1.0, low_open=True, high_open=True)
-    d = check_number(discount, discount_name)
-    if d < 0:
-        raise ValueError(f"{discount_name} must not be negative, got {discount!r}")
+    d = check_number(discount, discount_name, low=0)
     return m, d
 
 
@@ -159,9 +157,7 @@ def breakeven_table(margins: Iterable[float], discounts: Iterable[float]) -> pd.
     ms = [check_fraction(m, "margins", low=0.0, high=1.0, low_open=True, high_open=True) for m in margins]
     ds = []
     for d in discounts:
-        d = check_number(d, "discounts")
-        if d < 0:
-            raise ValueError(f"discounts must not be negative, got {d!r}")
+        d = check_number(d, "discounts", low=0)
         ds.append(d)
     if not ms or not ds:
         raise ValueError("margins and discounts each need at least one value")

@@ -20,6 +20,7 @@ import os
 from pathlib import Path
 
 from ..translation.lab import write_lab_defaults
+from ..validation import check_choice
 
 __all__ = ["ROLES", "INSTRUCTOR_PLUGINS", "EXCHANGE_PLUGINS", "lab_defaults", "disabled_plugins", "server_config",
            "write_jupyter_config"]
@@ -45,9 +46,7 @@ COMMON_DEFAULTS: dict[str, dict] = {
 
 
 def _role(role: str) -> str:
-    if role not in ROLES:
-        raise ValueError(f"role must be one of 'student', 'instructor'; got {role!r}")
-    return role
+    return check_choice(role, "role", ROLES)
 
 
 def lab_defaults() -> dict[str, dict]:

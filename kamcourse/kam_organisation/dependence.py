@@ -65,9 +65,7 @@ def herfindahl(values: Any, scale: float = 1.0) -> float:
     ValueError: values must not be negative, got -1 at 1
     """
     s = customer_values(pd.Series(values) if not isinstance(values, pd.Series) else values)
-    k = check_number(scale, "scale")
-    if k <= 0:
-        raise ValueError(f"scale must be positive, got {scale!r}")
+    k = check_number(scale, "scale", low=0, low_open=True)
     share = s / float(s.sum())
     return round(float(k * (share**2).sum()), 12)
 
@@ -235,9 +233,7 @@ def loss_impact(profitability: pd.DataFrame, customer: Any, fixed_costs: float =
     require_columns(profitability, ["revenue", "gross_profit", "net_profit"], "profitability", complete=True)
     if customer not in profitability.index:
         raise ValueError(f"customer {customer!r} is not in profitability (its index holds the accounts)")
-    fixed = check_number(fixed_costs, "fixed_costs")
-    if fixed < 0:
-        raise ValueError(f"fixed_costs must not be negative, got {fixed_costs!r}")
+    fixed = check_number(fixed_costs, "fixed_costs", low=0)
     row, total = profitability.loc[customer], profitability[["revenue", "gross_profit", "net_profit"]].sum()
     for col in ("revenue", "gross_profit", "net_profit"):
         if np.isclose(float(total[col]), 0.0):

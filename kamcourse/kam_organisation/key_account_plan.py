@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..validation import as_date, require_columns
+from ..validation import as_date, company_tables, require_columns
 from .contact_plan import relationship_plan
 from .kpis import kam_kpis, kpi_status
 
@@ -65,9 +65,7 @@ def account_history(customer_id: Any, tables: Mapping[str, pd.DataFrame]) -> pd.
     >>> list(h.columns)[:3], bool((h["share_of_company"] < 1).all())
     (['revenue', 'share_of_company', 'gross_margin'], True)
     """
-    for name in ("orders", "cost_to_serve", "surveys", "service_requests"):
-        if name not in tables:
-            raise ValueError(f"tables is missing {name!r}; give the company's tables by name")
+    tables = company_tables(tables, ("orders", "cost_to_serve", "surveys", "service_requests"))
     orders = tables["orders"]
     require_columns(orders, ["customer_id", "order_date", "net_revenue", "cost_of_goods"], "orders")
     year = orders["order_date"].dt.year
@@ -250,9 +248,7 @@ def account_plan(
     from ..relationship import contact_coverage
     from ..value import compare_offers
 
-    missing = [n for n in _TABLES if n not in tables]
-    if missing:
-        raise ValueError(f"tables is missing {', '.join(map(repr, missing))}; give the company's tables by name")
+    tables = company_tables(tables, _TABLES)
     day = as_date(as_of, "as_of")
     customers = tables["customers"].set_index("customer_id")
     if customer_id not in customers.index:

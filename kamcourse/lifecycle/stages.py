@@ -11,6 +11,7 @@ from ..validation import (
     as_date,
     as_dates,
     as_numeric_series,
+    by_customer,
     check_keys,
     check_number,
     check_positive_int,
@@ -242,9 +243,7 @@ def stage_summary(stages: pd.Series, metrics: pd.DataFrame | None = None) -> pd.
     decline              1            0.25    10.0                 10.0
     termination          0            0.00     0.0                  0.0
     """
-    if not isinstance(stages, pd.Series):
-        raise TypeError(f"stages must be a pandas Series (customer -> stage), got {type(stages).__name__}")
-    keys = check_keys(stages, "stages", STAGES, "stage")
+    keys = check_keys(by_customer(stages, "stages"), "stages", STAGES, "stage")
     index = pd.Index(list(STAGES), name="stage")
     counts = keys.value_counts().reindex(index, fill_value=0).astype(int)
     out = pd.DataFrame({"customers": counts, "customer_share": counts / max(len(keys), 1)}, index=index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import as_numeric_series, check_fraction, check_keys, check_number
+from ..validation import as_numeric_series, by_customer, check_fraction, check_keys, check_number
 from ..vocabulary import STAGES
 
 __all__ = ["WIN_BACK_ACTIONS", "win_back_priority"]
@@ -77,8 +77,7 @@ def win_back_priority(
     c            14.0  low_cost_reminder         3
     """
     for name, s in (("stages", stages), ("prob_alive", prob_alive), ("value", value)):
-        if not isinstance(s, pd.Series):
-            raise TypeError(f"{name} must be a pandas Series indexed by customer, got {type(s).__name__}")
+        by_customer(s, name)
     alive_threshold = check_fraction(alive_threshold, "alive_threshold")
     keys = check_keys(stages, "stages", STAGES, "stage")
     candidates = keys[keys.isin(["decline", "termination"])]

@@ -124,9 +124,7 @@ def holdout_comparison(groups: pd.Series, before: pd.Series, after: pd.Series, c
     unknown = sorted(set(g) - {"invited", "holdout"})
     if unknown or g.nunique() < 2:
         raise ValueError(f"groups must hold both 'invited' and 'holdout' (and nothing else), got {sorted(set(g))}")
-    cap = check_number(cap, "cap")
-    if cap <= 0:
-        raise ValueError(f"cap must be positive, got {cap!r}")
+    cap = check_number(cap, "cap", low=0, low_open=True)
     b, a = paired_series(before, after, "before", "after")
     b, a = b.reindex(g.index), a.reindex(g.index)
     if b.isna().any() or (b <= 0).any() or a.isna().any():

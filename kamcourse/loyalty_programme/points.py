@@ -51,10 +51,8 @@ def points_liability(outstanding: float, breakage: float, cost_per_point: float)
     ...
     ValueError: breakage must be in [0, 1], got 1.2
     """
-    n = check_number(outstanding, "outstanding")
-    c = check_number(cost_per_point, "cost_per_point")
-    if n < 0 or c < 0:
-        raise ValueError(f"outstanding and cost_per_point must be >= 0, got {outstanding!r} and {cost_per_point!r}")
+    n = check_number(outstanding, "outstanding", low=0)
+    c = check_number(cost_per_point, "cost_per_point", low=0)
     b = check_fraction(breakage, "breakage")
     return round(n * (1 - b) * c, 2)
 

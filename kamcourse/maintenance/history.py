@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import as_date, as_dates, check_keys, require_columns
+from ..validation import as_dates, as_period, check_keys, require_columns
 from ..vocabulary import TOUCH_KINDS
 from .plan import plan_hours
 
@@ -25,9 +25,7 @@ PLAN_STATUS: tuple[str, ...] = ("under_served", "on_plan", "over_served")
 def _activities_between(activities: pd.DataFrame, start: object, end: object) -> tuple[pd.DataFrame, pd.Timestamp,
                                                                                         pd.Timestamp]:
     require_columns(activities, ["customer_id", "activity_date", "kind"], "activities")
-    lo, hi = as_date(start, "start"), as_date(end, "end")
-    if hi < lo:
-        raise ValueError(f"end must not be before start, got start {lo.date()} and end {hi.date()}")
+    lo, hi = as_period(start, end)
     days = as_dates(activities["activity_date"], "activities['activity_date']")
     check_keys(activities["kind"], "activities['kind']", TOUCH_KINDS, "touch")
     return activities[(days >= lo) & (days <= hi)], lo, hi

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import check_keys, check_number, require_columns
+from ..validation import by_customer, check_keys, check_number, require_columns
 from ..vocabulary import STAGES, TOUCH_KINDS
 
 __all__ = ["TIERS", "DEFAULT_PLAN", "STAGE_ADJUSTMENT", "TOUCH_HOURS", "contact_plan", "plan_hours", "fit_to_capacity"]
@@ -98,9 +98,7 @@ def contact_plan(
     ...
     ValueError: tiers holds unknown tier 'D'; valid: A, B, C
     """
-    for name, s in (("tiers", tiers), ("stages", stages)):
-        if not isinstance(s, pd.Series):
-            raise TypeError(f"{name} must be a pandas Series indexed by customer, got {type(s).__name__}")
+    by_customer(tiers, "tiers"), by_customer(stages, "stages")
     plan = _checked_plan(DEFAULT_PLAN if plan is None else plan)
     adjustment = STAGE_ADJUSTMENT if adjustment is None else adjustment
     require_columns(adjustment, ["keep", *TOUCH_KINDS], "adjustment")
@@ -199,9 +197,7 @@ def fit_to_capacity(
     c1    6.0  12.0       3.0  78.75      1.0000
     c2    0.0   4.0       2.0   2.50      0.2381
     """
-    capacity = check_number(capacity_hours, "capacity_hours")
-    if capacity < 0:
-        raise ValueError(f"capacity_hours must be >= 0, got {capacity_hours!r}")
+    capacity = check_number(capacity_hours, "capacity_hours", low=0)
     require_columns(plan, ["tier"], "plan")
     tier = check_keys(plan["tier"], "plan['tier']", order, "tier")
     personal = list(check_keys(list(personal), "personal", TOUCH_KINDS, "touch"))

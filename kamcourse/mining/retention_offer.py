@@ -25,9 +25,7 @@ __all__ = ["offer_threshold", "retention_campaign", "profit_curve"]
 
 
 def _offer_terms(offer_cost: Any, success_rate: Any) -> tuple[float, float]:
-    cost = check_number(offer_cost, "offer_cost")
-    if cost < 0:
-        raise ValueError(f"offer_cost must not be negative, got {cost}")
+    cost = check_number(offer_cost, "offer_cost", low=0)
     rate = check_fraction(success_rate, "success_rate")
     if rate == 0:
         raise ValueError("success_rate must be above 0: an offer that never keeps anyone is never worth making")

@@ -183,8 +183,7 @@ def steps_table(keys: tuple[str, ...], index_name: str, language: str | None) ->
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     return pd.DataFrame(
         {
             "step": range(1, len(keys) + 1),
@@ -264,7 +263,6 @@ def relationship_matrix(language: str | None = None) -> pd.DataFrame:
     """
     from .. import i18n
 
-    if language is not None:
-        check_choice(language, "language", i18n.LANGUAGES)
+    i18n.check_language(language)
     rows = {n: [levels_text(KOTLER_MATRIX[(n, m)], language) for m in MARGIN_CATEGORIES] for n in N_CUSTOMERS_CATEGORIES}
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(MARGIN_CATEGORIES))

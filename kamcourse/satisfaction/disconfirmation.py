@@ -64,9 +64,7 @@ def disconfirmation(perceived: Any, expected: Any, tolerance: float = 0.0) -> An
     ...
     ValueError: expected must be a finite number, got nan
     """
-    tol = check_number(tolerance, "tolerance")
-    if tol < 0:
-        raise ValueError(f"tolerance must not be negative, got {tolerance!r}")
+    tol = check_number(tolerance, "tolerance", low=0)
     if is_scalar(perceived) and is_scalar(expected):
         gap = check_number(perceived, "perceived") - check_number(expected, "expected")
         return "positive" if gap > tol else "negative" if gap < -tol else "confirmation"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..validation import as_date, as_dates, check_fraction, check_positive_int, require_columns
+from ..data.extensions.groundwork import revenue_around
+from ..validation import as_date, as_dates, check_fraction, check_positive_int, require_columns, same_rows
 
 __all__ = ["RECOVERY_PARADOX_EVIDENCE", "RECOVERY_GROUPS", "revenue_kept", "rate_by_band", "recovery_groups"]
 
@@ -89,19 +90,9 @@ def revenue_kept(requests: pd.DataFrame, orders: pd.DataFrame, days: int = 180, 
     closed = closed_s.fillna(pd.Series(opened, index=requests.index)).to_numpy()
     order_day = as_dates(orders["order_date"], "orders['order_date']")
     last = as_date(order_day.max() if end is None else end, "end")
-    width = np.timedelta64(days, "D")
-    ids = requests["customer_id"].to_numpy()
-    before, after = np.zeros(len(ids)), np.zeros(len(ids))
-    for cust, g in orders.assign(order_date=order_day).groupby("customer_id"):
-        sel = np.flatnonzero(ids == cust)
-        if len(sel) == 0:
-            continue
-        g = g.sort_values("order_date", kind="stable")
-        day = g["order_date"].to_numpy()
-        cum = np.concatenate([[0.0], np.cumsum(g["net_revenue"].to_numpy(dtype=float))])
-        before[sel] = cum[np.searchsorted(day, opened[sel], "right")] - cum[np.searchsorted(day, opened[sel] - width, "right")]
-        after[sel] = cum[np.searchsorted(day, closed[sel] + width, "right")] - cum[np.searchsorted(day, closed[sel], "right")]
-    observable = closed_s.notna().to_numpy() & (closed + width <= np.datetime64(last)) & (before > 0)
+    before, after, seen = revenue_around(orders.assign(order_date=order_day), requests["customer_id"].to_numpy(),
+                                         opened, closed, days, last)
+    observable = closed_s.notna().to_numpy() & seen & (before > 0)
     ratio = np.where(before > 0, after / np.where(before > 0, before, 1.0), np.nan)
     kept = pd.array(np.where(observable, ratio >= kept_share, pd.NA), dtype="boolean")
     return pd.DataFrame({"before": before, "after": after, "ratio": np.round(ratio, 4), "kept": kept,
@@ -139,10 +130,7 @@ def rate_by_band(values: pd.Series, flags: pd.Series, bands: int | list[float] =
     (0, 5]        3  1.000000
     (5, 40]       3  0.333333
     """
-    v = pd.to_numeric(values, errors="coerce")
-    f = pd.Series(flags)
-    if not v.index.equals(f.index):
-        raise ValueError("values and flags must have the same index (one row each)")
+    v, f = same_rows(pd.to_numeric(values, errors="coerce"), flags, "values", "flags", "rows")
     keep = f.notna() & v.notna()
     v, f = v[keep], f[keep].astype(bool)
     band = pd.qcut(v, bands, duplicates="drop") if isinstance(bands, int) else pd.cut(v, bands)

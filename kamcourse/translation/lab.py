@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import LANGUAGES, environment_language
+from ..i18n import check_language, environment_language
 
 __all__ = ["LAB_LOCALES", "TRANSLATION_PLUGIN", "start_notebook", "lab_setting_overrides", "write_lab_defaults",
            "ClassLanguage", "class_settings", "lab_command", "main"]
@@ -35,12 +35,6 @@ TRANSLATION_PLUGIN = "@jupyterlab/translation-extension:plugin"
 _OVERRIDES = Path("labconfig") / "default_setting_overrides.json"
 
 
-def _check(language: str) -> str:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
-    return language
-
-
 def start_notebook(language: str) -> str:
     """The course's start notebook in ``language``, relative to the course folder.
 
@@ -49,7 +43,7 @@ def start_notebook(language: str) -> str:
     >>> start_notebook("zh"), start_notebook("en")
     ('notebooks/zh/00_start_here.ipynb', 'notebooks/00_start_here.ipynb')
     """
-    return "notebooks/zh/00_start_here.ipynb" if _check(language) == "zh" else "notebooks/00_start_here.ipynb"
+    return "notebooks/zh/00_start_here.ipynb" if check_language(language) == "zh" else "notebooks/00_start_here.ipynb"
 
 
 def lab_setting_overrides(language: str) -> dict:
@@ -74,7 +68,7 @@ def lab_setting_overrides(language: str) -> dict:
     >>> lab_setting_overrides("zh")
     {'@jupyterlab/translation-extension:plugin': {'locale': 'zh_CN'}}
     """
-    return {TRANSLATION_PLUGIN: {"locale": LAB_LOCALES[_check(language)]}}
+    return {TRANSLATION_PLUGIN: {"locale": LAB_LOCALES[check_language(language)]}}
 
 
 def write_lab_defaults(config_dir: os.PathLike | str, language: str) -> Path:

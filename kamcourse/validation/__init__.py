@@ -12,11 +12,12 @@ weights per criterion       :func:`check_weights`
 one option, keys            :func:`check_choice`, :func:`check_keys` (against :mod:`kamcourse.vocabulary`)
 a column of numbers         :func:`as_numeric_series`, :func:`check_no_nan`, :func:`is_scalar`,
                             :func:`first_label` (the label a message names)
-two columns, one customer   :func:`paired_series`, :func:`threshold_value`
-values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`
+two columns, one customer   :func:`paired_series` (numbers), :func:`same_rows` (any kind), :func:`threshold_value`
+values per customer         :func:`customer_values`; yes/no flags :func:`as_flags`;
+                            any Series by customer :func:`by_customer`
 a model's outcomes, scores  :func:`scored_outcomes`
-dates                       :func:`as_date` (one), :func:`as_dates` (a column)
-tables                      :func:`require_columns`, :func:`check_not_empty`
+dates                       :func:`as_date` (one), :func:`as_dates` (a column), :func:`as_period` (start, end)
+tables                      :func:`require_columns`, :func:`check_not_empty`; the company's tables :func:`company_tables`
 a purchase log              :func:`check_transactions`
 free text, a secret key     :func:`as_text_series`, :func:`check_secret`
 CLV model inputs            :func:`customer_history`, :func:`repeat_values`, :func:`as_times`,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from .series import first_label
 
-__all__ = ["as_date", "as_dates"]
+__all__ = ["as_date", "as_dates", "as_period"]
 
 
 def as_date(value: Any, name: str) -> pd.Timestamp:
@@ -106,3 +106,37 @@ def as_dates(values: pd.Series, name: str, *, allow_missing: bool = False) -> pd
         first = first_label(s, s.isna())
         raise ValueError(f"{name} contains {int(s.isna().sum())} missing date(s) (NaT), first at {first!r}")
     return s
+
+
+def as_period(start: Any, end: Any, names: tuple[str, str] = ("start", "end")) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Return the first and last day of a period (期间) as Timestamps; raise if either is not a date or end < start.
+
+    Parameters
+    ----------
+    start, end : date-like
+        The first and the last day (both included by the callers of this kit).
+    names : (str, str), default ("start", "end")
+        The parameter names the messages use.
+
+    Returns
+    -------
+    tuple of pandas.Timestamp
+
+    Raises
+    ------
+    ValueError
+        If either is not a date, or ``end`` lies before ``start``.
+
+    Examples
+    --------
+    >>> as_period("2025-01-01", "2025-03-31")
+    (Timestamp('2025-01-01 00:00:00'), Timestamp('2025-03-31 00:00:00'))
+    >>> as_period("2025-03-31", "2025-01-01")
+    Traceback (most recent call last):
+    ...
+    ValueError: end must not be before start, got start 2025-03-31 and end 2025-01-01
+    """
+    lo, hi = as_date(start, names[0]), as_date(end, names[1])
+    if hi < lo:
+        raise ValueError(f"{names[1]} must not be before {names[0]}, got {names[0]} {lo.date()} and {names[1]} {hi.date()}")
+    return lo, hi

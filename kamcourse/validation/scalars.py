@@ -10,8 +10,8 @@ from typing import Any
 __all__ = ["check_number", "check_fraction", "check_positive_int", "check_weights"]
 
 
-def check_number(value: Any, name: str) -> float:
-    """Return ``value`` as a float; raise if it is not a real, finite number.
+def check_number(value: Any, name: str, *, low: float | None = None, low_open: bool = False) -> float:
+    """Return ``value`` as a float; raise if it is not a real, finite number (or lies below ``low``).
 
     Parameters
     ----------
@@ -19,6 +19,10 @@ def check_number(value: Any, name: str) -> float:
         The value to check.
     name : str
         The parameter name the message uses.
+    low : float, optional
+        The smallest value allowed: ``low=0`` for an amount that must not be negative.
+    low_open : bool, default False
+        Leave ``low`` itself out: ``low=0, low_open=True`` for an amount that must be positive.
 
     Returns
     -------
@@ -29,7 +33,7 @@ def check_number(value: Any, name: str) -> float:
     TypeError
         If ``value`` is not a number (``True``/``False`` are not numbers here).
     ValueError
-        If ``value`` is NaN or infinite.
+        If ``value`` is NaN or infinite, or below ``low``.
 
     Examples
     --------
@@ -43,13 +47,28 @@ def check_number(value: Any, name: str) -> float:
     Traceback (most recent call last):
     ...
     ValueError: margin must be a finite number, got nan
+    >>> check_number(-5, "cost", low=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: cost must not be negative, got -5
+    >>> check_number(-1, "discount_rate", low=-1, low_open=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: discount_rate must be greater than -1, got -1
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r} ({type(value).__name__})")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return value
+    v = float(value)
+    if math.isnan(v) or math.isinf(v):
+        raise ValueError(f"{name} must be a finite number, got {v}")
+    if low is not None and (v <= low if low_open else v < low):
+        if low == 0:
+            rule = "be positive" if low_open else "not be negative"
+        else:
+            rule = f"be greater than {low:g}" if low_open else f"be at least {low:g}"
+        shown = value if type(value) in (int, float) else v  # a numpy scalar shows as a plain number
+        raise ValueError(f"{name} must {rule}, got {shown!r}")
+    return v
 
 
 def check_fraction(

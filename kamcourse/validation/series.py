@@ -16,8 +16,10 @@ __all__ = [
     "check_no_nan",
     "as_numeric_series",
     "paired_series",
+    "same_rows",
     "threshold_value",
     "customer_values",
+    "by_customer",
     "as_flags",
     "scalar_or_series",
     "unwrap",
@@ -193,6 +195,47 @@ def paired_series(a: Any, b: Any, name_a: str, name_b: str) -> tuple[pd.Series, 
     """
     sa = as_numeric_series(a, name_a)
     sb = as_numeric_series(b, name_b)
+    if isinstance(b, pd.Series):  # a list, array or dict a takes b's labels
+        return same_rows(sa if isinstance(a, pd.Series) else sa.to_numpy(), sb, name_a, name_b)
+    return same_rows(sa, sb.to_numpy(), name_a, name_b)
+
+
+def same_rows(a: Any, b: Any, name_a: str, name_b: str, rows: str = "customers") -> tuple[pd.Series, pd.Series]:
+    """Two columns of any kind about the same rows (customers, requests), ``b`` put in ``a``'s order.
+
+    When both are Series their labels must be the same (in any order); when
+    only one is, its labels go to the other (a list or an array).
+
+    Parameters
+    ----------
+    a, b : Series, list or array
+        One value per row each (numbers, flags, keys).
+    name_a, name_b : str
+        Parameter names for the messages.
+    rows : str, default "customers"
+        What one row is, for the message ("requests", ...).
+
+    Returns
+    -------
+    tuple of pandas.Series
+        ``a`` and ``b`` on one index.
+
+    Raises
+    ------
+    ValueError
+        If the lengths differ or the two Series label different rows.
+
+    Examples
+    --------
+    >>> same_rows(pd.Series({"A": 1, "B": 0}), pd.Series({"B": "control", "A": "treatment"}), "outcome", "group")[1].tolist()
+    ['treatment', 'control']
+    >>> same_rows(pd.Series({"A": 1}), pd.Series({"C": "control"}), "outcome", "group")
+    Traceback (most recent call last):
+    ...
+    ValueError: outcome and group must have the same index (the same customers); in only one of them: 'A', 'C'
+    """
+    sa = a if isinstance(a, pd.Series) else pd.Series(list(a))
+    sb = b if isinstance(b, pd.Series) else pd.Series(list(b))
     if len(sa) != len(sb):
         raise ValueError(f"{name_a} and {name_b} must have the same length, got {len(sa)} and {len(sb)}")
     if isinstance(a, pd.Series) and isinstance(b, pd.Series):
@@ -200,14 +243,14 @@ def paired_series(a: Any, b: Any, name_a: str, name_b: str) -> tuple[pd.Series, 
             if sa.index.has_duplicates or set(sa.index) != set(sb.index):
                 only = sorted(set(sa.index) ^ set(sb.index), key=str)[:5]
                 raise ValueError(
-                    f"{name_a} and {name_b} must have the same index (the same customers); "
+                    f"{name_a} and {name_b} must have the same index (the same {rows}); "
                     f"in only one of them: {', '.join(map(repr, only)) or '(labels repeat)'}"
                 )
             sb = sb.loc[sa.index]
     elif isinstance(b, pd.Series):
-        sa.index = sb.index
+        sa = sa.set_axis(sb.index)
     else:
-        sb.index = sa.index
+        sb = sb.set_axis(sa.index)
     return sa, sb
 
 
@@ -295,6 +338,39 @@ def customer_values(values: Any, name: str = "values") -> pd.Series:
     if float(s.sum()) <= 0:
         raise ValueError(f"{name} must have a positive total, got {float(s.sum()):g}")
     return s
+
+
+def by_customer(values: Any, name: str) -> pd.Series:
+    """Return ``values`` if it is a pandas Series, whose index names the customers (one value per customer).
+
+    Parameters
+    ----------
+    values : pandas.Series
+        E.g. the lifecycle stage of each customer.
+    name : str
+        The parameter name the message uses.
+
+    Returns
+    -------
+    pandas.Series
+
+    Raises
+    ------
+    TypeError
+        If ``values`` is not a Series (a list has no customer labels).
+
+    Examples
+    --------
+    >>> by_customer(pd.Series({"c1": "stability"}), "stages").index.tolist()
+    ['c1']
+    >>> by_customer(["stability"], "stages")
+    Traceback (most recent call last):
+    ...
+    TypeError: stages must be a pandas Series indexed by customer, got list
+    """
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"{name} must be a pandas Series indexed by customer, got {type(values).__name__}")
+    return values
 
 
 def as_flags(values: pd.Series, name: str) -> pd.Series:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -10,7 +10,7 @@ import pandas as pd
 from .dates import as_dates
 from .series import as_numeric_series, check_no_nan
 
-__all__ = ["require_columns", "check_not_empty", "check_transactions"]
+__all__ = ["require_columns", "check_not_empty", "check_transactions", "company_tables"]
 
 
 def require_columns(df: Any, columns: Iterable[str], name: str = "df", *, complete: bool = False) -> pd.DataFrame:
@@ -129,3 +129,44 @@ def check_transactions(
     dates = as_dates(df[date_col], date_col)
     amounts = as_numeric_series(df[amount_col], amount_col) if amount_col is not None else None
     return customers, dates, amounts
+
+
+def company_tables(tables: Any, names: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """The named tables of the company (公司数据表) from a dict of tables, :mod:`kamcourse.data` or ``data.my_data()``.
+
+    Parameters
+    ----------
+    tables : mapping or object with a ``load(name)`` method
+        ``{"orders": orders, ...}``, the :mod:`kamcourse.data` module, or a student's ``data.my_data()``.
+    names : iterable of str
+        The tables the caller needs.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+
+    Raises
+    ------
+    TypeError
+        If ``tables`` is neither a mapping nor has a ``load`` method.
+    ValueError
+        If the mapping lacks one of ``names`` (the message lists all that are missing).
+
+    Examples
+    --------
+    >>> company_tables({"orders": pd.DataFrame({"order_id": ["O1"]})}, ["orders"])["orders"].shape
+    (1, 1)
+    >>> company_tables({"orders": pd.DataFrame()}, ["orders", "surveys", "contacts"])
+    Traceback (most recent call last):
+    ...
+    ValueError: tables is missing 'surveys', 'contacts'; give the company's tables by name
+    """
+    names = list(names)
+    if isinstance(tables, Mapping):
+        missing = [n for n in names if n not in tables]
+        if missing:
+            raise ValueError(f"tables is missing {', '.join(map(repr, missing))}; give the company's tables by name")
+        return {n: tables[n] for n in names}
+    if not callable(getattr(tables, "load", None)):
+        raise TypeError(f"tables must be a dict of tables, kamcourse.data or data.my_data(), got {type(tables).__name__}")
+    return {n: tables.load(n) for n in names}

@@ -134,9 +134,7 @@ def translate_frame(
     """
     if not isinstance(frame, (pd.DataFrame, pd.Series)):
         raise TypeError(f"frame must be a pandas DataFrame or Series, got {type(frame).__name__}")
-    language = i18n.get_language() if language is None else language
-    if language not in i18n.LANGUAGES:
-        raise ValueError(f"language must be one of 'en', 'zh'; got {language!r}")
+    language = i18n.check_language(language)
     if aliases is not None and not isinstance(aliases, Mapping):
         raise TypeError(f"aliases must be a mapping {{word: glossary key}}, got {type(aliases).__name__}")
     if isinstance(frame, pd.Series):

@@ -75,9 +75,7 @@ def discount_explorer(margin: float = 0.20, discount: float = 0.05, draw: bool =
     True
     """
     margin = check_fraction(margin, "margin", low=0.0, high=1.0, low_open=True, high_open=True)
-    discount = check_number(discount, "discount")
-    if discount < 0:
-        raise ValueError(f"discount must not be negative, got {discount!r}")
+    discount = check_number(discount, "discount", low=0)
     style = {"description_width": "initial"}
     controls = {
         "margin": w.FloatSlider(value=margin, min=min(0.05, margin), max=max(0.60, margin), step=0.01,

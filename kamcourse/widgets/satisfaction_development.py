@@ -20,7 +20,7 @@ import pandas as pd
 
 from .. import i18n
 from ..development import method_comparison, prospecting_funnel
-from ..satisfaction import KANO_CODES, importance_performance, kano_from_counts
+from ..satisfaction import IPA_QUADRANTS, KANO_CODES, importance_performance, kano_from_counts
 from ..validation import paired_series, require_columns
 from ..viz.satisfaction_development import plot_funnel, plot_ipa, plot_kano
 from ..viz.style import text_for
@@ -149,7 +149,7 @@ def ipa_explorer(importance: Any, performance: Any, draw: bool = True) -> Explor
         q = importance_performance(imp, perf, ti, tp)
         counts = q.value_counts()
         html = " &nbsp; ".join(
-            f"{i18n.label(k)}: {int(counts.get(k, 0))}" for k in ("keep_up", "concentrate_here", "low_priority", "possible_overkill")
+            f"{i18n.label(k)}: {int(counts.get(k, 0))}" for k in IPA_QUADRANTS
         )
         return {"quadrants": q, "thresholds": (ti, tp)}, html
 

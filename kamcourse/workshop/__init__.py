@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import i18n
+from ..validation import check_choice
 
 __all__ = [
     "WorkshopPage",
@@ -142,9 +143,7 @@ def page_for_explorer(function: str) -> str | None:
 def _check_name(name: str) -> WorkshopPage:
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, got {type(name).__name__}")
-    if name not in PAGES:
-        raise ValueError(f"name must be one of {', '.join(PAGES)}; got {name!r}")
-    return PAGES[name]
+    return PAGES[check_choice(name, "name", PAGES)]
 
 
 def notebook_path(name: str) -> Path:
@@ -171,7 +170,7 @@ def notebook_path(name: str) -> Path:
     >>> notebook_path("cvl")
     Traceback (most recent call last):
     ...
-    ValueError: name must be one of discount, delivered_value, lifecycle, clv, kano, ipa, funnel, standoff; got 'cvl'
+    ValueError: name must be one of 'discount', 'delivered_value', 'lifecycle', 'clv', 'kano', 'ipa', 'funnel', 'standoff'; got 'cvl'
     """
     _check_name(name)
     return Path(str(resources.files("kamcourse.workshop") / "pages" / f"{name}.ipynb"))
@@ -385,9 +384,7 @@ def serve(
     ...
     ValueError: a server on 0.0.0.0 is reachable by others: give participants=N (one token each)
     """
-    lang = i18n.get_language() if lang is None else lang
-    if lang not in i18n.LANGUAGES:
-        raise ValueError(f"lang must be one of 'en', 'zh'; got {lang!r}")
+    lang = i18n.check_language(lang, "lang")
     if not pages:
         raise ValueError("pages must name at least one workshop page, got none")
     for name in pages:
@@ -445,7 +442,7 @@ def run(pages: Sequence[str], lang: str | None = None, **options) -> int:
     >>> run(["nope"])
     Traceback (most recent call last):
     ...
-    ValueError: name must be one of discount, delivered_value, lifecycle, clv, kano, ipa, funnel, standoff; got 'nope'
+    ValueError: name must be one of 'discount', 'delivered_value', 'lifecycle', 'clv', 'kano', 'ipa', 'funnel', 'standoff'; got 'nope'
     """
     lang = i18n.get_language() if lang is None else lang
     server = serve(pages, lang=lang, **options)

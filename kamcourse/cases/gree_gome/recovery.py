@@ -63,10 +63,8 @@ def price_cut(list_price: float, promo_price: float) -> float:
     ...
     ValueError: promo_price must be in [0, list_price=1000], got 1200
     """
-    lp = check_number(list_price, "list_price")
+    lp = check_number(list_price, "list_price", low=0, low_open=True)
     pp = check_number(promo_price, "promo_price")
-    if lp <= 0:
-        raise ValueError(f"list_price must be positive, got {list_price!r}")
     if not 0 <= pp <= lp:
         raise ValueError(f"promo_price must be in [0, list_price={list_price!r}], got {promo_price!r}")
     return (lp - pp) / lp

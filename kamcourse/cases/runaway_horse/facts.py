@@ -79,7 +79,5 @@ def implied_total_sales(account_sales: float = 3_000_000, share: float = 0.13) -
     ...
     ValueError: share must be in (0, 1], got 13
     """
-    sales = check_number(account_sales, "account_sales")
-    if sales <= 0:
-        raise ValueError(f"account_sales must be positive, got {account_sales!r}")
+    sales = check_number(account_sales, "account_sales", low=0, low_open=True)
     return sales / check_fraction(share, "share", low_open=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...vocabulary import CONTACT_ROLES, DECISION_LEVELS
+from ...vocabulary import CONTACT_ROLES, DECISION_LEVELS, STAFF_ROLES
 from .naming import person_names
 from .world import World, uint
 
@@ -33,7 +33,7 @@ def simulate_contacts(
     rank = np.empty(n, dtype=int)
     rank[np.argsort(-potential, kind="stable")] = np.arange(n)
     employed = staff["leave"].isna().to_numpy()
-    pool = {r: staff.index[(staff["role"] == r).to_numpy() & employed].to_numpy() for r in ("sales", "service", "technical")}
+    pool = {r: staff.index[(staff["role"] == r).to_numpy() & employed].to_numpy() for r in STAFF_ROLES}
     top = rank < max(1, int(round(0.15 * n)))
     mid = (rank >= max(1, int(round(0.15 * n)))) & (rank < int(round(0.35 * n)))
     k = np.where(top, uint(rng, 5, 10, n), np.where(mid, uint(rng, 3, 6, n), uint(rng, 1, 3, n)))

@@ -10,11 +10,12 @@ from matplotlib.patches import Patch, Rectangle
 from ... import i18n
 from ...customer_info import GRADE_MATRIX, LEVELS
 from ...validation import require_columns
+from ...vocabulary import QUALITY_DIMENSIONS
 from ..style import CATEGORY_COLORS, PALETTE, course_figure, finish, new_axes, percent_axis
 
 __all__ = ["plot_quality_profile", "plot_grade_grid", "plot_before_after"]
 
-_DIMENSION_COLORS = dict(zip(("completeness", "validity", "consistency", "uniqueness", "timeliness"), PALETTE))
+_DIMENSION_COLORS = dict(zip(QUALITY_DIMENSIONS, PALETTE))
 
 
 @course_figure

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from ... import i18n
-from ...validation import check_keys, require_columns
+from ...validation import by_customer, check_keys, require_columns
 from ...vocabulary import STAGES
 from ..style import PALETTE, course_figure, finish, new_axes
 
@@ -58,9 +58,7 @@ def plot_stage_mix(stages: pd.Series, ax: Axes | None = None) -> Axes:
     >>> [round(p.get_height()) for p in ax.patches]
     [1, 0, 2, 0, 0]
     """
-    if not isinstance(stages, pd.Series):
-        raise TypeError(f"stages must be a pandas Series (customer -> stage), got {type(stages).__name__}")
-    keys = check_keys(stages, "stages", STAGES, "stage")
+    keys = check_keys(by_customer(stages, "stages"), "stages", STAGES, "stage")
     counts = keys.value_counts().reindex(list(STAGES), fill_value=0)
     ax = new_axes(ax)
     labels = [i18n.label(s) for s in STAGES]

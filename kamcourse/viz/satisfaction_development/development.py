@@ -9,7 +9,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ... import i18n
-from ...validation import require_columns
+from ...development import FUNNEL_STAGES
+from ...validation import check_choice, require_columns
 from ..style import PALETTE, course_figure, finish, new_axes, text_for
 
 __all__ = [
@@ -45,13 +46,10 @@ def plot_funnel(funnel: pd.DataFrame, method: Any = None, ax: Axes | None = None
     >>> len(ax.patches)
     3
     """
-    require_columns(funnel, ["contacts", "leads", "customers"], "funnel")
+    require_columns(funnel, FUNNEL_STAGES, "funnel")
     if len(funnel) == 0:
         raise ValueError("funnel is empty")
-    if method is None:
-        method = funnel.index[0]
-    elif method not in funnel.index:
-        raise ValueError(f"method must be one of {', '.join(map(repr, funnel.index))}; got {method!r}")
+    method = funnel.index[0] if method is None else check_choice(method, "method", funnel.index)
     row = funnel.loc[method]
     ax = new_axes(ax)
     stages = [("funnel_contacts", row["contacts"]), ("leads", row["leads"]), ("won_customers", row["customers"])]

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ... import i18n
+from ...loyalty import ZONES
 from ...validation import require_columns
 from ..style import PALETTE, course_figure, finish, new_axes, percent_axis
 from .satisfaction import KANO_COLORS
@@ -46,7 +47,7 @@ def plot_satisfaction_loyalty(table: pd.DataFrame, ax: Axes | None = None) -> Ax
     ax = new_axes(ax)
     scores = np.asarray(table.index, dtype=float)
     step = float(np.min(np.diff(scores))) if len(scores) > 1 else 1.0
-    for zone in ("defection", "indifference", "affection"):
+    for zone in ZONES:
         s = scores[(table["zone"] == zone).to_numpy()]
         if len(s):
             ax.axvspan(s.min() - step / 2, s.max() + step / 2, color=KANO_COLORS[zone], zorder=0)

@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 
 from ... import i18n
 from ...satisfaction import INDICATORS, KANO_CODES, importance_performance
-from ...validation import paired_series, require_columns, threshold_value
+from ...validation import check_choice, paired_series, require_columns, threshold_value
 from ..style import PALETTE, course_figure, finish, new_axes, text_for
 
 __all__ = [
@@ -227,10 +227,7 @@ def plot_indicators(scores: pd.DataFrame, year: Any = None, ax: Axes | None = No
     require_columns(scores, [*INDICATORS, "indicator_index"], "scores")
     if len(scores) == 0:
         raise ValueError("scores is empty")
-    if year is None:
-        year = scores.index[-1]
-    elif year not in scores.index:
-        raise ValueError(f"year must be one of {', '.join(map(str, scores.index))}; got {year!r}")
+    year = scores.index[-1] if year is None else check_choice(year, "year", scores.index)
     pos = list(scores.index).index(year)
     row = scores.loc[year]
     ax = new_axes(ax)

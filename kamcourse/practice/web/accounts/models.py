@@ -6,11 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kamcourse.vocabulary import STAFF_ROLES
+
 from ..labels import choices
 
 __all__ = ["Staff", "STAFF_ROLES"]
 
-STAFF_ROLES = ("sales", "service", "technical")
 
 
 class Staff(models.Model):

@@ -9,6 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kamcourse.vocabulary import (
+    CONTACT_ROLES,
+    DECISION_LEVELS,
+    INDUSTRIES,
+    PROSPECTING_METHOD_KEYS,
+    REGIONS,
+    SIZE_BANDS,
+)
+
 from ..common import VersionedModel
 from ..labels import choices
 from .validators import validate_credit_code, validate_phone
@@ -16,17 +25,11 @@ from .validators import validate_credit_code, validate_phone
 __all__ = ["Customer", "Contact", "INDUSTRIES", "REGIONS", "SIZE_BANDS", "GRADES", "CONTACT_ROLES",
            "DECISION_LEVELS", "ACQUISITION_METHODS"]
 
-INDUSTRIES = ("construction_machinery", "agricultural_machinery", "packaging_machinery", "machine_tools",
-              "plastics_machinery", "metallurgy", "mining_equipment", "distributor")
-REGIONS = ("east_china", "south_china", "north_china", "central_china", "southwest_china", "northeast_china",
-           "northwest_china")
-SIZE_BANDS = ("small_enterprise", "medium_enterprise", "large_enterprise")
+#: Industries, regions, size bands, contact roles, decision levels and acquisition methods are the kit's
+#: vocabulary (kamcourse.vocabulary): the keys the data generator writes.
+ACQUISITION_METHODS = PROSPECTING_METHOD_KEYS
 #: 客户分级 of the company's CRM rules (course materials): A major contribution, B some, C small.
 GRADES = (("A", _("A: major contribution")), ("B", _("B: some contribution")), ("C", _("C: small contribution")))
-CONTACT_ROLES = ("purchasing", "engineering", "management", "quality", "operations", "finance")
-DECISION_LEVELS = ("decision_maker", "influencer", "user", "gatekeeper")
-ACQUISITION_METHODS = ("door_to_door", "consulting", "bird_dog", "center_of_influence", "referral_chain",
-                       "directories", "advertising", "trade_shows", "personal_observation", "online")
 PAYMENT_TERMS = ((30, _("30 days")), (60, _("60 days")), (90, _("90 days")), (180, _("180 days")))
 
 

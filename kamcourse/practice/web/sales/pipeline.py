@@ -10,15 +10,14 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy as _
 
-from kamcourse.development import PIPELINE_STAGES
+from kamcourse.vocabulary import CLOSED_STAGES, PIPELINE_STAGES
 
 __all__ = ["STAGES", "OPEN_STAGES", "CLOSED_STAGES", "CLOSING_REASONS", "stage_rank", "furthest",
            "warnings_for"]
 
-#: The kit's pipeline (kamcourse.development.PIPELINE_STAGES) plus the lost outcome.
+#: The kit's pipeline (kamcourse.vocabulary.PIPELINE_STAGES) plus the lost outcome; CLOSED_STAGES from the vocabulary too.
 STAGES: tuple[str, ...] = (*PIPELINE_STAGES, "closed_lost")
 OPEN_STAGES: tuple[str, ...] = PIPELINE_STAGES[:-1]
-CLOSED_STAGES: tuple[str, ...] = ("closed_won", "closed_lost")
 
 #: Why an opportunity was won or lost (6.3.2 填写关闭原因). "legacy": imported history, not recorded.
 CLOSING_REASONS = (

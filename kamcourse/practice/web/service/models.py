@@ -17,6 +17,7 @@ from .targets import PRIORITIES, target_status
 
 __all__ = ["ServiceRequest", "ServiceNote", "REQUEST_TYPES", "REQUEST_STATUSES"]
 
+#: kamcourse.vocabulary.SERVICE_TYPES in the order the form and the migrations list them (tests/test_vocabulary.py).
 REQUEST_TYPES = ("complaint", "technical_query", "repair", "warranty_claim", "installation")
 REQUEST_STATUSES = (("open", _("open")), ("in_progress", _("in progress")), ("closed", _("closed")))
 

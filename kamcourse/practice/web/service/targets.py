@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kamcourse.vocabulary import SEVERITIES
+
 __all__ = ["PRIORITIES", "RESPONSE_HOURS", "RESOLUTION_DAYS", "deadlines", "target_status"]
 
-PRIORITIES: tuple[str, ...] = ("low", "medium", "high")
+#: A request's priority is the severity of the kit's data (kamcourse.vocabulary.SEVERITIES).
+PRIORITIES: tuple[str, ...] = SEVERITIES
 RESPONSE_HOURS = {"high": 2, "medium": 8, "low": 24}
 RESOLUTION_DAYS = {"high": 3, "medium": 5, "low": 10}
 

@@ -14,6 +14,8 @@ import random
 
 import pandas as pd
 
+from kamcourse.vocabulary import PIPELINE_STAGES, SIZE_BANDS
+
 __all__ = ["task_params", "warned_at_load"]
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
@@ -112,13 +114,13 @@ def task_params(student: str | None, secret: str | None = None, warning_days: in
 
     picked_contacts = contacts.iloc[rng.sample(range(len(contacts)), 3)]["contact_id"].tolist()
     open_opps = opps[~opps["stage"].str.startswith("closed")].sort_values("opportunity_id")
-    early = open_opps[open_opps["stage"].isin(["prospecting", "qualification", "proposal"])]["opportunity_id"].tolist()
+    early = open_opps[open_opps["stage"].isin(PIPELINE_STAGES[:PIPELINE_STAGES.index("negotiation")])]
+    early = early["opportunity_id"].tolist()
     move = rng.sample(early, 2)
     rest = [o for o in open_opps["opportunity_id"] if o not in move]
     lose, win = rng.sample(rest, 2)
     warned = [o for o in warned_at_load(opps, data.END_DATE, warning_days) if o not in (lose, win)]
     stage_of = dict(zip(opps["opportunity_id"], opps["stage"]))
-    from ..sales.pipeline import PIPELINE_STAGES
 
     with_contacts = contacts.groupby("customer_id")["contact_id"].first()
     complainer = with_contacts.index[rng.randrange(len(with_contacts))]
@@ -130,7 +132,7 @@ def task_params(student: str | None, secret: str | None = None, warning_days: in
         "ch03": {"new_user": f"rep{rng.randint(100, 999)}", "new_name": _name(rng), "leaver": leaver.lower()},
         "ch04": {"customer": {"name_zh": name, "credit_code": first17 + credit_code_check_char(first17),
                               "industry": industry, "region": region, "size_band": rng.choice(
-                                  ["small_enterprise", "medium_enterprise", "large_enterprise"]),
+                                  list(SIZE_BANDS)),
                               "account_manager": manager},
                  "moved": moved["customer_id"], "moved_name": moved["name_zh"], "new_region": new_region},
         "ch05": {"contacts": [{"name_zh": _name(rng), "role": role, "decision_level": level, "phone": _phone(rng)}
