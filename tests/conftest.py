@@ -38,7 +38,7 @@ def pytest_configure(config) -> None:
 
 
 # browser-test fixtures (tests/browser.py: one Playwright per test process, Debian's Chromium)
-pytest_plugins = ["browser", "edition_support"]
+pytest_plugins = ["browser", "edition_support", "roundtrip"]
 
 
 @pytest.fixture(autouse=True)

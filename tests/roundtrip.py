@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = ROOT / "assignments"
@@ -190,6 +191,51 @@ def read_scores(workdir: Path, assignment: str) -> dict[str, dict[str, tuple[flo
                     per[grade.name] = (float(grade.score or 0.0), float(grade.max_score))
             scores[sub.student.id] = per
     return scores
+
+
+def answers(name: str):
+    """The module ``tests/assignment_answers/<name>.py``: ``WRONG`` (a plausible wrong submission), optionally ``LOSES``."""
+    import importlib.util
+
+    path = ROOT / "tests" / "assignment_answers" / f"{name}.py"
+    assert path.exists(), f"{path.relative_to(ROOT)} must define WRONG, a plausible wrong submission"
+    spec = importlib.util.spec_from_file_location(f"answers_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def three_submissions(name: str) -> dict:
+    """The round trip's submissions: the solution, a blank notebook and the plausible wrong one."""
+    return {"solution": "solution", "blank": "blank", "wrong": answers(name).WRONG}
+
+
+@pytest.fixture(scope="session")
+def course_for(tmp_path_factory):
+    """One scratch course (with its student version) per assignment, shared by the tests of one test process."""
+    made = {}
+
+    def get(name: str) -> Course:
+        if name not in made:
+            made[name] = make_course(name, tmp_path_factory.mktemp(name))
+        return made[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def graded_for(course_for):
+    """The scores of :func:`three_submissions` graded once by ``kamcourse grade`` in the assignment's scratch course,
+    shared by its round-trip test and its Chinese twin's comparison (give both the xdist group of its name)."""
+    done = {}
+
+    def get(name: str) -> dict[str, dict[str, tuple[float, float]]]:
+        if name not in done:
+            course = course_for(name)
+            done[name] = roundtrip(name, three_submissions(name), course.root, course=course)
+        return done[name]
+
+    return get
 
 
 def total(per_cell: dict[str, tuple[float, float]]) -> tuple[float, float]:

@@ -9,20 +9,18 @@ solution), so they are never released with the assignment. An answers file may a
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
-
 import nbformat
 import pytest
 from roundtrip import (
     ASSIGNMENTS,
     HIDDEN_BLOCK,
-    ROOT,
     SOLUTION_BLOCK,
+    answers,
     assignment_names,
     make_course,
     meta,
     roundtrip,
+    three_submissions,
     total,
 )
 
@@ -37,17 +35,6 @@ ENGLISH = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in NAMES if n
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
-def _answers(name: str) -> ModuleType:
-    path = ROOT / "tests" / "assignment_answers" / f"{name}.py"
-    assert path.exists(), f"{path.relative_to(ROOT)} must define WRONG, a plausible wrong submission"
-    spec = importlib.util.spec_from_file_location(f"answers_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _wrong_answers(name: str) -> dict:
-    return _answers(name).WRONG
 
 
 def _secret_lines(cells) -> set[str]:
@@ -66,19 +53,6 @@ def _secret_lines(cells) -> set[str]:
                 if len(s) >= 12 and not s.startswith("#"):
                     lines.add(s)
     return lines
-
-
-@pytest.fixture(scope="session")
-def course_for(tmp_path_factory):
-    """One scratch course (with its student version) per assignment, shared by the tests."""
-    made = {}
-
-    def get(name: str):
-        if name not in made:
-            made[name] = make_course(name, tmp_path_factory.mktemp(name))
-        return made[name]
-
-    return get
 
 
 def test_assignments_exist() -> None:
@@ -125,8 +99,7 @@ def test_plain_nbgrader_round_trip(tmp_path) -> None:
     """The kit's assignments stay plain nbgrader assignments: nbgrader's own commands grade them."""
     name = "a00_getting_started"
     course = make_course(name, tmp_path, cli=True)
-    scores = roundtrip(name, {"solution": "solution", "blank": "blank", "wrong": _wrong_answers(name)},
-                       tmp_path, course=course, engine="nbgrader")
+    scores = roundtrip(name, three_submissions(name), tmp_path, course=course, engine="nbgrader")
     assert total(scores["solution"])[0] == total(scores["solution"])[1] > 0
     assert total(scores["blank"])[0] == 0
     assert 0 < total(scores["wrong"])[0] < total(scores["wrong"])[1]
@@ -134,16 +107,10 @@ def test_plain_nbgrader_round_trip(tmp_path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ENGLISH)
-def test_grading_round_trip(name: str, course_for) -> None:
+def test_grading_round_trip(name: str, graded_for) -> None:
     """Graded the way instructors grade with the kit (`kamcourse grade`: checks outside the
     student's kernel, each student on their own data variant)."""
-    course = course_for(name)
-    scores = roundtrip(
-        name,
-        {"solution": "solution", "blank": "blank", "wrong": _wrong_answers(name)},
-        course.root,
-        course=course,
-    )
+    scores = graded_for(name)
     got, possible = total(scores["solution"])
     assert possible > 0
     assert got == pytest.approx(possible), f"the solution earns {got}/{possible}: {scores['solution']}"
@@ -151,7 +118,7 @@ def test_grading_round_trip(name: str, course_for) -> None:
     assert blank == 0, f"an unanswered notebook earns {blank}: {scores['blank']}"
     wrong, _ = total(scores["wrong"])
     assert 0 < wrong < possible, f"a plausible wrong answer should earn part: {wrong}/{possible}"
-    loses = getattr(_answers(name), "LOSES", None)  # optional: the cells each wrong answer must fail, and only those
+    loses = getattr(answers(name), "LOSES", None)  # optional: the cells each wrong answer must fail, and only those
     if loses is not None:
         lost = {g for g, (got, most) in scores["wrong"].items() if got < most}
         assert lost == set(loses), f"the wrong answers lose {sorted(lost)}, expected {sorted(loses)}"

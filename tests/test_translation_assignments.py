@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import html
-import importlib.util
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from roundtrip import ROOT, Course, read_scores, write_submissions
+from roundtrip import ROOT, Course, read_scores, three_submissions, write_submissions
 
 from kamcourse.cli import main
 from kamcourse.translation.paths import TWIN_SUFFIX, track
@@ -20,16 +19,10 @@ from kamcourse.translation.paths import TWIN_SUFFIX, track
 TWINS = sorted({s.split("/")[1] for s in track(ROOT) if s.startswith("assignments/")})
 # Grading a twin and its English assignment takes minutes per pair; every twin's code is the English code (checked
 # cell by cell in tests/test_translation.py), so the full comparison runs on a sample: the start assignment and one
-# lesson assignment whose hidden tests recompute from each student's data.
-SAMPLE = [n for n in ("a00_getting_started", "a05_lifecycle") if n in TWINS]
-
-
-def _wrong(name: str) -> dict:
-    path = ROOT / "tests" / "assignment_answers" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"answers_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.WRONG
+# lesson assignment whose hidden tests recompute from each student's data. The English scores are those of the English
+# round trip (tests/test_assignments.py, graded once: the same xdist group keeps both on one worker).
+SAMPLE = [pytest.param(n, marks=pytest.mark.xdist_group(n)) for n in ("a00_getting_started", "a05_lifecycle")
+          if n in TWINS]
 
 
 def _plain(text: str) -> str:
@@ -69,16 +62,16 @@ def test_every_assignment_in_the_track_has_its_twin() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", SAMPLE)
-def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys) -> None:
+def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys, graded_for) -> None:
     twin = f"{name}{TWIN_SUFFIX}"
-    submissions = {"s_solution": "solution", "s_blank": "blank", "s_wrong": _wrong(name)}
-    english = _graded_course(name, tmp_path / "en", submissions, capsys)
+    submissions = three_submissions(name)
+    english = graded_for(name)
     chinese = _graded_course(twin, tmp_path / "zh", submissions, capsys)
     # the same grade ids, points and scores, submission by submission
     assert chinese == english
     total = {s: sum(v[0] for v in cells.values()) for s, cells in chinese.items()}
-    possible = sum(v[1] for v in chinese["s_solution"].values())
-    assert total["s_solution"] == possible > 0 and total["s_blank"] == 0 and 0 < total["s_wrong"] < possible
+    possible = sum(v[1] for v in chinese["solution"].values())
+    assert total["solution"] == possible > 0 and total["blank"] == 0 and 0 < total["wrong"] < possible
 
     root = tmp_path / "zh"
     _run(["feedback", twin, "--course", str(root)], capsys)
@@ -94,14 +87,14 @@ def test_chinese_twin_release_grade_feedback_export(name: str, tmp_path, capsys)
             if cell.metadata.get("nbgrader", {}).get("locked") and cell.cell_type == "markdown":
                 heading = _plain(cell.source.strip().splitlines()[0].lstrip("# "))
                 assert heading in shown, f"{student}: {heading!r} missing"
-    assert "通过（得" in pages["s_solution"]
-    assert "有一项隐藏检查没有通过" in pages["s_wrong"]
-    assert "尚未评分" in pages["s_solution"]  # the written answer waits for the teacher
+    assert "通过（得" in pages["solution"]
+    assert "有一项隐藏检查没有通过" in pages["wrong"]
+    assert "尚未评分" in pages["solution"]  # the written answer waits for the teacher
 
     out = tmp_path / "grades.csv"
     _run(["export", twin, "--format", "csv", "--course", str(root), "--output", str(out)], capsys)
     with out.open(encoding="utf-8") as fh:
         rows = {r["student_id"]: r for r in csv.DictReader(fh)}
     assert sorted(rows) == sorted(submissions)
-    assert float(rows["s_solution"]["score"]) == total["s_solution"]
-    assert float(rows["s_wrong"]["score"]) == total["s_wrong"]
+    assert float(rows["solution"]["score"]) == total["solution"]
+    assert float(rows["wrong"]["score"]) == total["wrong"]
