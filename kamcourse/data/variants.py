@@ -223,11 +223,12 @@ def _cache_folder(seed: int) -> Path:
 
 
 @functools.lru_cache(maxsize=32)
-def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES) -> dict[str, pd.DataFrame]:
+def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES, drawn: bool = True) -> dict[str, pd.DataFrame]:
     """The tables ``names`` of a variant: each read from the cache folder, else generated and written there.
 
-    Only the tables asked for are written (grading writes just the tables an assignment loads); a grading
-    kernel, whose cache folder is read-only, reads them and never generates.
+    ``drawn``: also write the tables generated with them (see :func:`_drawn_with`), so that a notebook
+    loading one table after another reads the next; False writes only ``names`` (grading writes just the
+    tables an assignment loads, and its kernel, with a read-only cache folder, reads them).
     """
     folder = _cache_folder(seed)
     frames, missing = {}, []
@@ -239,7 +240,8 @@ def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES) -> dict[
     if missing:
         made = _generated(seed, _drawn_with(tuple(missing)))
         frames.update((name, made[name]) for name in missing)
-        _write(folder, {name: made[name] for name in missing})
+        _write(folder, {name: df for name, df in made.items()
+                        if name in missing or drawn and not (folder / f"{name}.csv").is_file()})
     return {name: frames[name] for name in names}
 
 
@@ -318,7 +320,7 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True,
         except OSError:
             return None
         return folder
-    frames = _variant_frames(seed, tuple(tables))
+    frames = _variant_frames(seed, tuple(tables), drawn=False)
     if not all((folder / f"{n}.csv").is_file() for n in tables):
         _write(folder, frames)  # read earlier in this process, from another cache folder
     return folder if all((folder / f"{n}.csv").is_file() for n in tables) else None
