@@ -110,6 +110,25 @@ def test_bad_student_id() -> None:
         data.for_student("alice").load("ordrs")
 
 
+def test_grading_generates_a_students_variant_once(monkeypatch) -> None:
+    """The grader writes only the tables an assignment loads; its checks and the kernel read them (issue 14)."""
+    made: list[tuple[str, ...]] = []
+    real = variants.generate
+    monkeypatch.setattr(variants, "generate", lambda **kw: made.append(kw["tables"]) or real(**kw))
+    variants._generated.cache_clear()
+    folder = variants.variant_folder("alice", "course-2026", tables=("orders",))
+    assert folder is not None and sorted(p.name for p in folder.iterdir()) == ["orders.csv"]
+    alice = data.for_student("alice", "course-2026")
+    checks = alice.load("orders")  # the grader's checks, in the grader's process
+    variants._variant_frames.cache_clear()  # the grading kernel: another process, reading the folder
+    variants._generated.cache_clear()
+    kernel = alice.load("orders")
+    pd.testing.assert_frame_equal(checks, kernel, check_exact=True)
+    assert len(made) == 1, made
+    alice.load("customers")  # a table the grader did not write: generated where it is loaded, with its group
+    assert len(made) == 2 and {p.stem for p in folder.iterdir()} == set(variants._CORE_TABLES)
+
+
 def _literal(value) -> str | None:
     if isinstance(value, (bool, int, float, str)):
         return repr(value)

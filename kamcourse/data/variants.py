@@ -197,8 +197,7 @@ class StudentData:
             return load(name)
         if name not in STUDENT_TABLES:
             load(name)  # raises the usual message listing the valid names
-        # with the tables generating it draws anyway, so that loading the next one reads them
-        return _variant_frames(self.seed, _drawn_with((name,)))[name].copy()
+        return _variant_frames(self.seed, (name,))[name].copy()
 
     @property
     def end_date(self) -> pd.Timestamp:
@@ -224,21 +223,32 @@ def _cache_folder(seed: int) -> Path:
 
 
 @functools.lru_cache(maxsize=32)
-def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES, together: bool = False) -> dict[str, pd.DataFrame]:
-    """The tables ``names`` of a variant: read from the cache folder, else generated.
+def _variant_frames(seed: int, names: tuple[str, ...] = STUDENT_TABLES, drawn: bool = True) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` of a variant: each read from the cache folder, else generated and written there.
 
-    ``together``: generate (and cache) with them the tables their generation draws anyway (see
-    :func:`_drawn_with`), so that a notebook loading one table after another generates at most twice;
-    otherwise only what ``names`` need (grading writes just the tables an assignment loads).
+    ``drawn``: also write the tables generated with them (see :func:`_drawn_with`), so that a notebook
+    loading one table after another reads the next; False writes only ``names`` (grading writes just the
+    tables an assignment loads, and its kernel, with a read-only cache folder, reads them).
     """
     folder = _cache_folder(seed)
-    try:  # the variant cache holds the CSV text write_datasets() would write for this seed
-        return {n: read_table(folder / f"{n}.csv", table_of(n)) for n in names}
-    except OSError:  # not there yet, or not readable by this user
-        pass
-    frames = generate(seed=seed, tables=_drawn_with(names) if together else names)
-    _write(folder, frames)
-    return {n: frames[n] for n in names}
+    frames, missing = {}, []
+    for name in names:
+        try:  # the variant cache holds the CSV text write_datasets() would write for this seed
+            frames[name] = read_table(folder / f"{name}.csv", table_of(name))
+        except OSError:  # not there yet, or not readable by this user
+            missing.append(name)
+    if missing:
+        made = _generated(seed, _drawn_with(tuple(missing)))
+        frames.update((name, made[name]) for name in missing)
+        _write(folder, {name: df for name, df in made.items()
+                        if name in missing or drawn and not (folder / f"{name}.csv").is_file()})
+    return {name: frames[name] for name in names}
+
+
+@functools.lru_cache(maxsize=2)
+def _generated(seed: int, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """The generator's tables ``names`` for ``seed``, made once in this process."""
+    return generate(seed=seed, tables=names)
 
 
 _EXTENSION_TABLES = frozenset(t.name for ext in EXTENSIONS for t in ext.tables)
@@ -248,7 +258,7 @@ _CORE_TABLES = tuple(n for n in STUDENT_TABLES if n not in _EXTENSION_TABLES)
 def _drawn_with(names: tuple[str, ...]) -> tuple[str, ...]:
     """The tables to make with ``names``: the core tables (one draw, generated together), else all of them.
 
-    A notebook then generates a variant at most twice: the core tables (fast), and everything once it loads
+    A process then generates a variant at most twice: the core tables (fast), and everything once it loads
     a later chapter's table (each extension draws from the tables before it).
     """
     return STUDENT_TABLES if _EXTENSION_TABLES & set(names) else _CORE_TABLES
@@ -310,7 +320,7 @@ def variant_folder(student: str, secret: str | None = None, write: bool = True,
         except OSError:
             return None
         return folder
-    frames = _variant_frames(seed, tuple(tables))
+    frames = _variant_frames(seed, tuple(tables), drawn=False)
     if not all((folder / f"{n}.csv").is_file() for n in tables):
         _write(folder, frames)  # read earlier in this process, from another cache folder
     return folder if all((folder / f"{n}.csv").is_file() for n in tables) else None

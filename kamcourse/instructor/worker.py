@@ -23,7 +23,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-import nbformat
+if __name__ == "__main__":
+    # nbformat's validator (jsonschema) imports rfc3987_syntax, which builds a grammar (about 1 s of CPU in
+    # every worker), only to check "iri" strings, which no notebook schema has: this process goes without
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+import nbformat  # noqa: E402
 
 from . import checker, codec
 from .course import load_config
