@@ -95,7 +95,7 @@ def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path, cpu:
     """Wall and CPU seconds of ``kamcourse grade`` (its workers are stopped and counted before the CPU is read)."""
     from kamcourse.data.variants import _variant_frames
     from kamcourse.instructor import Course, grade
-    from kamcourse.instructor.grade import close_workers
+    from kamcourse.instructor.grading import close_workers
 
     os.environ["KAMCOURSE_VARIANT_CACHE"] = str(cache)
     _variant_frames.cache_clear()

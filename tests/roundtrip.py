@@ -106,7 +106,7 @@ def make_course(assignment: str, workdir: Path, cli: bool = False) -> Course:
         nbgrader(["generate_assignment", assignment, "--force"], cwd=workdir)
     else:
         from kamcourse.instructor import Course as KitCourse
-        from kamcourse.instructor.release import student_version
+        from kamcourse.instructor.releasing import student_version
 
         student_version(assignment, course=KitCourse(workdir), check=False)
     course = Course(workdir, assignment)

@@ -145,3 +145,23 @@ def test_one_gate_checks_a_language() -> None:
     offences = [f"{p.relative_to(ROOT)}" for p in _modules()
                 if p.name != "i18n.py" and uses.search(p.read_text(encoding="utf-8"))]
     assert not offences, "check the language with kamcourse.i18n.check_language in: " + ", ".join(offences)
+
+
+def test_no_public_name_hides_a_module_of_its_package() -> None:
+    """A newcomer trap (issue 11): ``from .grade import grade`` made ``kamcourse.instructor.grade`` the function and
+    hid the module of the same name. No package of the kit exports a name that is also one of its submodules,
+    unless it is that submodule."""
+    import importlib
+    import types
+
+    clashes = []
+    for init in sorted(PACKAGE.rglob("__init__.py")):
+        if "__pycache__" in init.parts or "migrations" in init.parts or "web" in init.relative_to(PACKAGE).parts:
+            continue
+        submodules = {p.stem for p in init.parent.glob("*.py") if p.name != "__init__.py"}
+        submodules |= {p.name for p in init.parent.iterdir() if (p / "__init__.py").is_file()}
+        package = importlib.import_module(_dotted(init, ROOT))
+        for name in set(getattr(package, "__all__", [])) & submodules:
+            if not isinstance(getattr(package, name), types.ModuleType):
+                clashes.append(f"{package.__name__}.{name}")
+    assert not clashes, f"names that hide a module of the same name: {clashes}"

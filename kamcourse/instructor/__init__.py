@@ -13,10 +13,10 @@ holding ``nbgrader_config.py``) unless a :class:`Course` is given.
 """
 
 from .course import Course, find_course
-from .export import FORMATS, export
-from .feedback import HiddenTestLeak, feedback
-from .grade import STATUSES, GradeRow, grade
-from .release import LeakError, release
+from .feedback_pages import HiddenTestLeak, feedback
+from .grading import STATUSES, GradeRow, grade
+from .lms_export import FORMATS, export
+from .releasing import LeakError, release
 
 __all__ = ["Course", "find_course", "release", "LeakError", "grade", "GradeRow", "STATUSES",
            "feedback", "HiddenTestLeak", "export", "FORMATS"]

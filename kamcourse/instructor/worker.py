@@ -1,6 +1,6 @@
 """A grading worker: ``python -m kamcourse.instructor.worker``.
 
-Started by :mod:`kamcourse.instructor.grade`; reads one JSON job (a
+Started by :mod:`kamcourse.instructor.grading`; reads one JSON job (a
 submission) per line on stdin and answers one JSON line on stdout. For each
 notebook of the submission :class:`Engine` starts a new kernel
 (:class:`~kamcourse.instructor.sandbox.Kernel`), runs the notebook with

@@ -16,8 +16,8 @@ roles' permissions without Django from :mod:`kamcourse.practice.permissions`.
 from __future__ import annotations
 
 from .config import database_path, home
-from .load import TABLES, load
 from .permissions import ACTIONS, PERMISSIONS, ROLE_OF_FUNCTION, ROLES, roles_allowed
+from .records import TABLES, load
 
 __all__ = ["home", "database_path", "load", "TABLES", "ROLES", "ACTIONS", "PERMISSIONS", "ROLE_OF_FUNCTION",
            "roles_allowed"]

@@ -2,7 +2,7 @@
 
 The chapter's measuring tools, one module each:
 
-- :mod:`~kamcourse.satisfaction.disconfirmation`: expectation vs perceived
+- :mod:`~kamcourse.satisfaction.expectation_disconfirmation`: expectation vs perceived
   performance (Oliver 1980), :func:`disconfirmation`;
 - :mod:`~kamcourse.satisfaction.kano`: the Kano questionnaire (Kano et al. 1984;
   Berger et al. 1993; Matzler et al. 1996), :func:`kano_answer`,
@@ -11,7 +11,7 @@ The chapter's measuring tools, one module each:
   importance-weighted 0-100 index, :func:`attribute_summary`, :func:`satisfaction_index`;
 - :mod:`~kamcourse.satisfaction.ipa`: the importance-performance grid
   (Martilla & James 1977), :func:`importance_performance`;
-- :mod:`~kamcourse.satisfaction.nps`: the Net Promoter Score (Reichheld 2003),
+- :mod:`~kamcourse.satisfaction.net_promoter`: the Net Promoter Score (Reichheld 2003),
   :func:`nps`, :func:`nps_group`;
 - :mod:`~kamcourse.satisfaction.indicators`: the course materials' seven
   satisfaction indicators measured in the company data,
@@ -25,7 +25,7 @@ gives the words a person reads.
 ('one_dimensional', 25.0)
 """
 
-from .disconfirmation import DISCONFIRMATION, disconfirmation
+from .expectation_disconfirmation import DISCONFIRMATION, disconfirmation
 from .indicators import INDICATOR_WEIGHTS, INDICATORS, indicator_index, satisfaction_indicators
 from .ipa import IPA_QUADRANTS, importance_performance
 from .kano import (
@@ -38,7 +38,7 @@ from .kano import (
     kano_from_counts,
     kano_table,
 )
-from .nps import nps, nps_group
+from .net_promoter import nps, nps_group
 from .survey import ATTRIBUTES, attribute_summary, satisfaction_index
 
 __all__ = [

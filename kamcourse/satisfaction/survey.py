@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..validation import as_numeric_series, check_not_empty, check_number, require_columns
 from ..vocabulary import SURVEY_ATTRIBUTES
-from .disconfirmation import disconfirmation
+from .expectation_disconfirmation import disconfirmation
 
 __all__ = ["ATTRIBUTES", "attribute_summary", "satisfaction_index"]
 

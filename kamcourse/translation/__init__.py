@@ -13,16 +13,16 @@ Weblate; the Chinese notebooks (``notebooks/zh/...``) and assignments
 Modules: :mod:`~kamcourse.translation.paths` (layout, the track),
 :mod:`~kamcourse.translation.cells` (what is translated),
 :mod:`~kamcourse.translation.catalogue` (PO catalogues),
-:mod:`~kamcourse.translation.build` (generation and checks),
+:mod:`~kamcourse.translation.twins` (generation and checks),
 :mod:`~kamcourse.translation.guides` (Markdown guides, translated section by section),
 :mod:`~kamcourse.translation.lab` (JupyterLab's interface language, a class's default; run as
 ``python -m kamcourse.translation.lab`` by ``make lab``, so it is not imported here).
 """
 
-from .build import Problem, Status, build, build_notebook, check
 from .catalogue import update
 from .cells import mostly_chinese, program_difference, readable_text
 from .paths import catalogue_path, chinese_path, english_sources, find_root, track
+from .twins import Problem, Status, build, build_notebook, check
 
 __all__ = [
     "update", "build", "build_notebook", "check", "Problem", "Status",

@@ -44,10 +44,10 @@ def run(args: argparse.Namespace, out=None) -> int:
     >>> run(argparse.Namespace(action="check", root=root), out=io.StringIO())
     0
     """
-    from .build import build, check
     from .catalogue import update
     from .guides import guide_track
     from .paths import catalogue_path, chinese_path, find_root, track
+    from .twins import build, check
 
     out = out or sys.stdout
     root = find_root(args.root) if args.root else find_root()

@@ -214,7 +214,7 @@ def _ensure_released(course: Course, assignment: str, out: TextIO) -> list[str]:
             return [nb.name for nb in gb.find_assignment(assignment).notebooks]
         except MissingEntry:
             pass
-    from .release import student_version
+    from .releasing import student_version
 
     print(f"{assignment} is not in the gradebook yet: generating the student version first", file=out)
     student_version(assignment, course=course, check=False, out=out)
