@@ -153,37 +153,49 @@ def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, 
     for extra in alive[n:]:
         extra.stop()
     pending = list(todo)
+
+    def refill() -> list[tuple[Any, dict[str, Any]]]:
+        """Give each idle worker the next submission; the submissions that could not be sent, with the error."""
+        failed = []
+        for i, worker in enumerate(workers):
+            if worker.item is None and pending:
+                if worker.proc.poll() is not None:
+                    workers[i] = worker = _Worker()
+                item = pending.pop(0)
+                student, folder, _ = item
+                job = {"student": student, "notebooks": notebooks, "settings": settings, "env": env,
+                       "stage": str(course.reports / ".stage" / assignment / student)}
+                try:
+                    job["workdir"] = str(_prepare(course, assignment, student, folder))
+                    worker.send(item, job, limit)
+                except OSError as exc:  # a broken pipe: the worker died before its job
+                    worker.item = None
+                    failed.append((item, {"error": f"{type(exc).__name__}: {exc}"}))
+        return failed
+
     try:
+        yield from refill()
         while pending or any(w.item for w in workers):
-            for i, worker in enumerate(workers):
-                if worker.item is None and pending:
-                    if worker.proc.poll() is not None:
-                        workers[i] = worker = _Worker()
-                    item = pending.pop(0)
-                    student, folder, _ = item
-                    job = {"student": student, "notebooks": notebooks, "settings": settings, "env": env,
-                           "stage": str(course.reports / ".stage" / assignment / student)}
-                    try:
-                        job["workdir"] = str(_prepare(course, assignment, student, folder))
-                        worker.send(item, job, limit)
-                    except OSError as exc:  # a broken pipe: the worker died before its job
-                        worker.item = None
-                        yield item, {"error": f"{type(exc).__name__}: {exc}"}
+            ended = []
             busy = {w.proc.stdout: w for w in workers if w.item}
-            ready, _, _ = select.select(list(busy), [], [], 1.0)
+            ready, _, _ = select.select(list(busy), [], [], 1.0) if busy else ([], [], [])
             for stream in ready:
                 worker, line = busy[stream], stream.readline()
                 item, worker.item = worker.item, None
                 if line:
-                    yield item, json.loads(line)
+                    ended.append((item, json.loads(line)))
                 else:
                     worker.stop(kill=True)
-                    yield item, {"error": f"the grading worker stopped unexpectedly (exit code {worker.proc.returncode})"}
+                    ended.append((item, {"error": "the grading worker stopped unexpectedly "
+                                                  f"(exit code {worker.proc.returncode})"}))
             for worker in workers:
                 if worker.item and time.monotonic() > worker.deadline:
                     item, worker.item = worker.item, None
                     worker.stop(kill=True)
-                    yield item, {"timeout": True}
+                    ended.append((item, {"timeout": True}))
+            # the next submissions start before the caller saves these scores: the workers never wait for the gradebook
+            ended += refill()
+            yield from ended
     finally:
         for worker in workers:
             if worker.item is None and worker.proc.poll() is None:
