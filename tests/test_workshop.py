@@ -212,6 +212,37 @@ def test_server_module_runs_voila_with_the_room_identity_provider(monkeypatch, t
     assert out.returncode == 0 and "voila" in out.stdout.lower()
 
 
+def test_the_server_reads_its_kernels_messages_in_slices(monkeypatch) -> None:
+    """A missed wake-up held a workshop page blank for the cell's whole timeout (30 s in a CI run): Voilà's executor
+    now reads the shell, iopub and control channels in slices (kamcourse.kernel_wait)."""
+    pytest.importorskip("voila")
+    import voila.notebook_renderer as renderer
+    from jupyter_core.utils import run_sync
+    from voila.execute import VoilaExecutor
+
+    from kamcourse.workshop import server
+
+    class Channel:
+        async def get_msg(self, timeout=None):
+            return {"msg_type": "status"}
+
+    class Client:
+        shell_channel, iopub_channel, control_channel = Channel(), Channel(), Channel()
+
+    async def fake_start(self):
+        return Client()
+
+    monkeypatch.setattr(renderer, "VoilaExecutor", VoilaExecutor)
+    monkeypatch.setattr(VoilaExecutor, "async_start_new_kernel_client", fake_start)
+    server._read_kernels_in_slices()
+    assert issubclass(renderer.VoilaExecutor, VoilaExecutor) and renderer.VoilaExecutor is not VoilaExecutor
+    start = run_sync(renderer.VoilaExecutor.async_start_new_kernel_client)  # a Playwright loop may be running here
+    client = start(object.__new__(renderer.VoilaExecutor))
+    for channel in (client.shell_channel, client.iopub_channel, client.control_channel):
+        assert channel.get_msg.__name__ == "get_msg_in_slices"
+        assert run_sync(channel.get_msg)(timeout=1) == {"msg_type": "status"}
+
+
 #: In the page: open the kernel's channel as the page itself would, send a kernel_info_request
 #: (a control: the channel works) and an execute_request, and return the replies' types.
 _TRY_TO_RUN_CODE = """async (code) => {

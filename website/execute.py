@@ -9,10 +9,10 @@ kernelspec). Sphinx then finds every notebook in the cache and executes none.
 
 The client is nbclient's, with the arguments MyST-NB gives it (timeout, no errors allowed, the
 notebook's folder as working directory), plus the language's environment for the kernel. One
-change: a kernel message is waited for in short slices. pyzmq's asyncio poll sometimes misses the
-wake-up of a message that has arrived, and the message is then read only when the whole wait times
-out (nbclient issue 312; a cell with widgets stalled the full 60 s timeout); a short slice reads it
-at most half a second late, and the cell's timeout still applies to the whole wait.
+change: a kernel message is waited for in short slices (:mod:`kamcourse.kernel_wait`): a message
+that has arrived is sometimes read only when the whole wait times out (a cell with widgets stalled
+the full 60 s timeout); a short slice reads it at most half a second late, and the cell's timeout
+still applies to the whole wait.
 """
 
 from __future__ import annotations
@@ -24,12 +24,11 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Empty
 from typing import Any
 
-__all__ = ["Job", "read_in_slices", "run", "sliced_wait_client"]
+from kamcourse.kernel_wait import read_in_slices, read_kernel_client_in_slices
 
-SLICE = 0.5  # seconds: the longest a message that has arrived waits to be read
+__all__ = ["Job", "read_in_slices", "run", "sliced_wait_client"]
 
 
 @dataclass(frozen=True)
@@ -44,23 +43,6 @@ class Job:
     log: Path | None = None  # where the kernel's own output goes (appended); None: this process's
 
 
-def read_in_slices(channel: Any) -> None:
-    """Make ``channel.get_msg`` wait in slices of ``SLICE`` seconds, within the same overall timeout."""
-    get_msg = channel.get_msg
-
-    async def get_msg_in_slices(timeout: float | None = None) -> dict[str, Any]:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            step = SLICE if deadline is None else max(0.0, min(SLICE, deadline - time.monotonic()))
-            try:
-                return await get_msg(timeout=step)
-            except Empty:
-                if deadline is not None and time.monotonic() >= deadline:
-                    raise
-
-    channel.get_msg = get_msg_in_slices
-
-
 def sliced_wait_client() -> type:
     """nbclient's ``NotebookClient`` whose kernel channels wait in slices (see :func:`read_in_slices`).
 
@@ -71,9 +53,7 @@ def sliced_wait_client() -> type:
     class SlicedWaitClient(NotebookClient):
         async def async_start_new_kernel_client(self) -> Any:
             kc = await super().async_start_new_kernel_client()
-            for channel in (kc.shell_channel, kc.iopub_channel, kc.control_channel):
-                read_in_slices(channel)
-            return kc
+            return read_kernel_client_in_slices(kc)
 
     return SlicedWaitClient
 

@@ -75,10 +75,31 @@ class RoomIdentityProvider(PasswordIdentityProvider):
         return await super().get_user_token(handler)
 
 
+def _read_kernels_in_slices() -> None:
+    """Voilà's executor reads its kernels' messages in slices (:mod:`kamcourse.kernel_wait`).
+
+    A missed wake-up otherwise held a page with widgets blank until the cell's whole timeout
+    (``--VoilaExecutor.timeout``, 30 s) had passed. Voilà 0.5 names its executor class in
+    ``voila.notebook_renderer`` and has no setting for it, hence the subclass put there.
+    """
+    import voila.notebook_renderer as renderer
+    from voila.execute import VoilaExecutor
+
+    from ..kernel_wait import read_kernel_client_in_slices
+
+    class SlicedWaitExecutor(VoilaExecutor):
+        async def async_start_new_kernel_client(self):
+            return read_kernel_client_in_slices(await super().async_start_new_kernel_client())
+
+    renderer.VoilaExecutor = SlicedWaitExecutor
+
+
 def _main(argv: Sequence[str] | None = None) -> int:
     """Start Voilà with the workshop's identity provider (room mode) or none (loopback)."""
     from traitlets.config import Config
     from voila.app import Voila
+
+    _read_kernels_in_slices()
 
     config = Config()
     trainer = os.environ.get("KAMCOURSE_WORKSHOP_TRAINER_TOKEN")
