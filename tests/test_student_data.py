@@ -139,8 +139,10 @@ def _literal(value) -> str | None:
 
 @pytest.mark.slow
 @pytest.mark.security
-def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
-    """Alice solves a07 on her data; Bob pastes Alice's numbers: graded against Bob's variant they fail."""
+# a07 (survey data); a10 and a11, the CRM chapter's (the raw CRM extract, whose faults differ per student)
+@pytest.mark.parametrize("name", ["a07_satisfaction", "a10_crm_foundations", "a11_customer_information"])
+def test_a_classmates_pasted_answers_fail(name, tmp_path, monkeypatch) -> None:
+    """Alice solves the assignment on her data; Bob pastes Alice's numbers: graded against Bob's variant they fail."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
@@ -150,7 +152,6 @@ def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
     from kamcourse.instructor import Course, grade, release
     from kamcourse.instructor.checker import assigned_names
 
-    name = "a07_satisfaction"
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
     shutil.copytree(ROOT / "assignments" / name, tmp_path / "assignments" / name)
     course = Course(tmp_path)
@@ -170,7 +171,7 @@ def test_a_classmates_pasted_answers_fail(tmp_path, monkeypatch) -> None:
             if lines:
                 pasted[meta(cell)["grade_id"]] = "\n".join(lines)
     monkeypatch.delenv("KAMCOURSE_STUDENT")
-    assert pasted, "a07 should have answers that are plain numbers"
+    assert pasted, f"{name} should have answers that are plain numbers"
     rc = RoundtripCourse(tmp_path, name)
     for student, spec in {"alice": "solution", "bob": {"__base__": "solution", **pasted}}.items():
         folder = tmp_path / "submitted" / student / name
