@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kamcourse.kernel_wait import read_in_slices, read_kernel_client_in_slices
+from kamcourse.kernel_wait import read_kernel_client_in_slices
 
-__all__ = ["Job", "read_in_slices", "run", "sliced_wait_client"]
+__all__ = ["Job", "run", "sliced_wait_client"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Job:
 
 
 def sliced_wait_client() -> type:
-    """nbclient's ``NotebookClient`` whose kernel channels wait in slices (see :func:`read_in_slices`).
+    """nbclient's ``NotebookClient`` whose kernel channels wait in slices (:mod:`kamcourse.kernel_wait`).
 
     Also used by the tests that execute notebooks (tests/test_notebooks.py, tests/test_data_packaging.py).
     """
