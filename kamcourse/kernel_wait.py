@@ -17,6 +17,7 @@ that execute notebooks.
 
 from __future__ import annotations
 
+import inspect
 import time
 from queue import Empty
 from typing import Any
@@ -85,8 +86,6 @@ def read_in_slices(channel: Any) -> None:
     ...
     TypeError: channel must have a get_msg coroutine function, got object
     """
-    import inspect
-
     get_msg = getattr(channel, "get_msg", None)
     if not inspect.iscoroutinefunction(get_msg):
         raise TypeError(f"channel must have a get_msg coroutine function, got {type(channel).__name__}")

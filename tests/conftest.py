@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -20,8 +21,6 @@ if "KAMCOURSE_VARIANT_CACHE" not in os.environ:
 import tempfile
 
 os.environ["KAMCOURSE_CRM_HOME"] = tempfile.mkdtemp(prefix="kamcourse-test-crm-")
-
-import functools
 
 import pytest
 
