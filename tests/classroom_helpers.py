@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import http.client
 import http.cookiejar as cookiejar
 import json
 import os
@@ -139,6 +140,16 @@ def free_ports(n: int) -> list[int]:
     finally:
         for s in socks:
             s.close()
+
+
+def port_is_free(port: int) -> bool:
+    """True if nothing listens on 127.0.0.1:``port`` and it can be bound now."""
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def wait_for(condition, timeout: float, what: str, interval: float = 0.1):
@@ -366,21 +377,28 @@ class Classroom:
     def start_hub(self, timeout: float = 60) -> None:
         """Start JupyterHub (which starts its proxy); once more on new ports if a port was taken meanwhile."""
         t = time.monotonic()
+        # the ports were chosen at set-up time; a kernel of a parallel test may have taken one since
+        s = self.settings
+        if not all(port_is_free(p) for p in (s.port, s.hub_port, s.proxy_api_port)):
+            self._move_to_new_ports()
         try:
             self._start_hub(timeout)
         except RuntimeError as exc:
             if "in use" not in str(exc):
                 raise
             self.stop_hub()
-            port, hub_port, api_port = free_ports(3)
-            path = self.root / "classroom.json"
-            data = json.loads(path.read_text())
-            data.update(port=port, hub_port=hub_port, proxy_api_port=api_port)
-            path.write_text(json.dumps(data, indent=2) + "\n")
-            self.settings = classroom_setup.load_settings(path)
-            self.base_url = f"http://127.0.0.1:{port}"
+            self._move_to_new_ports()
             self._start_hub(timeout)
         self.timings["hub start"] = round(time.monotonic() - t, 1)
+
+    def _move_to_new_ports(self) -> None:
+        port, hub_port, api_port = free_ports(3)
+        path = self.root / "classroom.json"
+        data = json.loads(path.read_text())
+        data.update(port=port, hub_port=hub_port, proxy_api_port=api_port)
+        path.write_text(json.dumps(data, indent=2) + "\n")
+        self.settings = classroom_setup.load_settings(path)
+        self.base_url = f"http://127.0.0.1:{port}"
 
     def _start_hub(self, timeout: float) -> None:
         env = {"PATH": f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
@@ -398,6 +416,8 @@ class Classroom:
                 return http("GET", f"{self.base_url}/hub/api/", timeout=5)[0] == 200
             except (OSError, HTTPError):
                 return False
+            except http.client.HTTPException as exc:  # not HTTP: another program holds the port
+                raise RuntimeError(f"port of {self.base_url} in use by another program: {exc!r}") from None
 
         wait_for(up, timeout, "the hub and its proxy to answer")
 
