@@ -91,7 +91,8 @@ def _nbgrader_autograde(course: Path, assignment: str, cpu: CPU) -> tuple[float,
     return time.perf_counter() - start, cpu.seconds() - cpu0
 
 
-def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path, cpu: CPU) -> tuple[float, float]:
+def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path, cpu: CPU,
+                     fork_server: bool) -> tuple[float, float]:
     """Wall and CPU seconds of ``kamcourse grade`` (its workers are stopped and counted before the CPU is read)."""
     from kamcourse.data.variants import _variant_frames
     from kamcourse.instructor import Course, grade
@@ -101,7 +102,8 @@ def _kamcourse_grade(course: Path, assignment: str, jobs: int, cache: Path, cpu:
     _variant_frames.cache_clear()
     close_workers()  # every run starts its workers from nothing, as `kamcourse grade` does
     cpu0, start = cpu.seconds(), time.perf_counter()
-    rows = grade(assignment, course=Course(course), jobs=jobs, progress=False, out=io.StringIO())
+    rows = grade(assignment, course=Course(course), jobs=jobs, fork_server=fork_server, progress=False,
+                 out=io.StringIO())
     elapsed = time.perf_counter() - start
     close_workers()  # waited for, so that getrusage counts them too
     used = cpu.seconds() - cpu0
@@ -122,7 +124,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--conditions", default="idle,load", help="comma-separated: idle, load")
+    parser.add_argument("--fork-server", default="both", choices=("on", "off", "both"),
+                        help="kamcourse grade with its fork server, without it (each kernel started anew), or both")
     args = parser.parse_args()
+    modes = {"on": [True], "off": [False], "both": [True, False]}[args.fork_server]
     os.environ.setdefault("KAMCOURSE_SECRET", "benchmark-secret")
     cpu = CPU()
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,34 +141,41 @@ def main() -> None:
             if spinner is not None:
                 cpu.leave(spinner.pid)
             try:
-                a, b = Path(tmp) / f"nbgrader-{condition}", Path(tmp) / f"kamcourse-{condition}"
-                for folder in (a, b):
-                    shutil.copytree(base, folder)
+                a = Path(tmp) / f"nbgrader-{condition}"
+                shutil.copytree(base, a)
                 t_nbgrader, cpu_nbgrader = _nbgrader_autograde(a, args.assignment, cpu)
                 load_kit = os.getloadavg()[0]
-                t_kit, cpu_kit = _kamcourse_grade(b, args.assignment, args.jobs, Path(tmp) / f"variants-{condition}", cpu)
+                kits = {}
+                for fork in modes:  # each from nothing: its own copy, its own empty variant cache
+                    b = Path(tmp) / f"kamcourse-{condition}-{fork}"
+                    shutil.copytree(base, b)
+                    kits[fork] = _kamcourse_grade(b, args.assignment, args.jobs,
+                                                  Path(tmp) / f"variants-{condition}-{fork}", cpu, fork)
                 load_end = os.getloadavg()[0]
             finally:
                 if spinner is not None:
                     spinner.kill()
                     spinner.wait()
-            results[condition] = (t_nbgrader, cpu_nbgrader, t_kit, cpu_kit, (load1, load_kit, load_end))
+            results[condition] = (t_nbgrader, cpu_nbgrader, kits, (load1, load_kit, load_end))
     cpu.close()
     n = args.n
     print(f"CPU time measured by {cpu.how}")
     print(f"assignment {args.assignment}, {n} submissions with per-student data, {os.cpu_count()} cores, "
           f"kamcourse grade --jobs {args.jobs} (sandboxed kernels, variants generated during grading)")
-    for condition, (t_nbgrader, cpu_nbgrader, t_kit, cpu_kit, loads) in results.items():
+    for condition, (t_nbgrader, cpu_nbgrader, kits, loads) in results.items():
         what = "idle (no load added)" if condition == "idle" else "with a competing CPU load (1 core spinning)"
-        # the two runs follow each other: a load that changes in between makes the ratio unfair, so show both
+        # the runs follow each other: a load that changes in between makes the ratio unfair, so show it
         print(f"\n{what}; 1-minute load average before nbgrader {loads[0]:.2f}, before kamcourse {loads[1]:.2f}, "
               f"after {loads[2]:.2f}")
-        for label, wall, cpu in (("nbgrader autograde (sequential)", t_nbgrader, cpu_nbgrader),
-                                 (f"kamcourse grade --jobs {args.jobs}", t_kit, cpu_kit)):
-            print(f"  {label:<32} wall {wall:6.1f} s ({wall / n:4.2f} s/submission)   "
+        rows = [("nbgrader autograde (sequential)", t_nbgrader, cpu_nbgrader)]
+        rows += [(f"kamcourse grade --jobs {args.jobs}" + ("" if fork else " --no-fork-server"), *kits[fork])
+                 for fork in kits]
+        for label, wall, cpu in rows:
+            print(f"  {label:<48} wall {wall:6.1f} s ({wall / n:4.2f} s/submission)   "
                   f"CPU {cpu:6.1f} s ({cpu / n:4.2f} s/submission)")
-        print(f"  ratio kamcourse / nbgrader ({condition}): wall {t_kit / t_nbgrader:.2f} (target <= 0.50), "
-              f"CPU {cpu_kit / cpu_nbgrader:.2f}")
+        for fork, (t_kit, cpu_kit) in kits.items():
+            print(f"  ratio kamcourse{'' if fork else ' --no-fork-server'} / nbgrader ({condition}): "
+                  f"wall {t_kit / t_nbgrader:.2f} (target <= 0.50), CPU {cpu_kit / cpu_nbgrader:.2f}")
 
 if __name__ == "__main__":
     main()

@@ -47,7 +47,7 @@ from .loaders import data_folder, load
 from .schema import STUDENT_TABLES, table_of
 
 __all__ = ["StudentData", "for_student", "my_data", "student_id", "set_student", "seed_for", "student_key",
-           "variant_folder", "DEFAULT_SECRET", "KEY_ENV"]
+           "variant_folder", "cache_root", "DEFAULT_SECRET", "KEY_ENV"]
 
 DEFAULT_SECRET = "kamcourse"
 #: Environment variable holding the key of the student whose server or grading kernel this is.
@@ -214,12 +214,35 @@ def _generator_key() -> str:
     return hashlib.sha256(sums).hexdigest()[:12]
 
 
-def _cache_folder(seed: int) -> Path:
+def cache_root() -> Path:
+    """The folder of every cached variant (变体缓存根目录): ``<root>/<generator>/<seed>/<table>.csv``.
+
+    ``$KAMCOURSE_VARIANT_CACHE`` when set, else ``$XDG_CACHE_HOME/kamcourse/variants``
+    (default ``~/.cache/kamcourse/variants``), the XDG base-directory convention
+    (freedesktop.org, "XDG Base Directory Specification", version 0.8).
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (it may not exist yet).
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["KAMCOURSE_VARIANT_CACHE"] = "/srv/variants"
+    >>> str(cache_root())
+    '/srv/variants'
+    >>> del os.environ["KAMCOURSE_VARIANT_CACHE"]
+    """
     root = os.environ.get("KAMCOURSE_VARIANT_CACHE")
     if not root:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         root = os.path.join(base, "kamcourse", "variants")
-    return Path(root) / _generator_key() / str(seed)
+    return Path(root)
+
+
+def _cache_folder(seed: int) -> Path:
+    return cache_root() / _generator_key() / str(seed)
 
 
 @functools.lru_cache(maxsize=32)

@@ -107,6 +107,7 @@ class _Worker:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      text=True, start_new_session=True, env=env)
         self.item: tuple | None = None
+        self.queued: tuple | None = None  # the submission it grades next (its data is made meanwhile)
         self.deadline = 0.0
 
     def send(self, item: tuple, job: dict[str, Any], limit: float) -> None:
@@ -158,13 +159,18 @@ def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, 
         """Give each idle worker the next submission; the submissions that could not be sent, with the error."""
         failed = []
         for i, worker in enumerate(workers):
-            if worker.item is None and pending:
+            if worker.item is None and (worker.queued or pending):
                 if worker.proc.poll() is not None:
-                    workers[i] = worker = _Worker()
-                item = pending.pop(0)
+                    queued, workers[i] = worker.queued, _Worker()
+                    worker = workers[i]
+                    worker.queued = queued
+                item, worker.queued = worker.queued or pending.pop(0), None
+                if pending:  # reserved for this worker, so that it makes that student's data while this one runs
+                    worker.queued = pending.pop(0)
                 student, folder, _ = item
                 job = {"student": student, "notebooks": notebooks, "settings": settings, "env": env,
-                       "stage": str(course.reports / ".stage" / assignment / student)}
+                       "stage": str(course.reports / ".stage" / assignment / student),
+                       "next": worker.queued[0] if worker.queued else None}
                 try:
                     job["workdir"] = str(_prepare(course, assignment, student, folder))
                     worker.send(item, job, limit)
@@ -175,7 +181,7 @@ def _run(course: Course, assignment: str, settings: dict[str, Any], todo: list, 
 
     try:
         yield from refill()
-        while pending or any(w.item for w in workers):
+        while pending or any(w.item or w.queued for w in workers):
             ended = []
             busy = {w.proc.stdout: w for w in workers if w.item}
             ready, _, _ = select.select(list(busy), [], [], 1.0) if busy else ([], [], [])
@@ -256,6 +262,7 @@ def grade(
     sandbox_user: str = "nobody",
     progress: bool = True,
     per_student_data: bool = True,
+    fork_server: bool = True,
     out: TextIO | None = None,
 ) -> list[GradeRow]:
     """Autograde every submission of ``assignment`` in parallel, each in a sandbox (并行自动评分).
@@ -286,6 +293,10 @@ def grade(
     per_student_data : bool
         Run each notebook (and its checks) with the submission owner's data
         variant (``kamcourse.data.my_data()``); False: everyone the same data.
+    fork_server : bool
+        Fork each sandboxed kernel from a process that has imported the kernel's
+        libraries once (:mod:`kamcourse.instructor.forkserver`); False: start
+        each kernel anew (slower; the same walls).
     out : file, optional
         Where to print (default: stdout).
 
@@ -352,7 +363,7 @@ def grade(
           + (f"; {len(rows)} already graded and unchanged" if rows else "") + f" ({how})", file=out)
     settings = {"course_root": str(course.root), "assignment": assignment, "cell_timeout": cell_timeout,
                 "submission_timeout": float(timeout), "sandbox_user": sandbox_user, "unsafe": unsafe,
-                "per_student_data": per_student_data}
+                "per_student_data": per_student_data, "fork_server": fork_server}
     start = time.monotonic()
     for done, ((student, folder, fp), result) in enumerate(
             _run(course, assignment, settings, todo, notebooks, jobs, timeout + 120), 1):

@@ -41,6 +41,12 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .forkserver import LOG_FILE, STAGE
+
+if TYPE_CHECKING:
+    from .provisioner import ForkServer
 
 __all__ = ["Limits", "Sandbox", "Kernel", "KERNEL_NAME"]
 
@@ -62,10 +68,17 @@ class Limits:
     file_mb: int = 256
     tmp_mb: int = 256
 
-    def prlimit(self) -> list[str]:
+    def prlimit(self, cpu: bool = True) -> list[str]:
+        """The ``prlimit`` command prefix (``cpu=False``: no CPU-time limit, for the fork server itself)."""
         mb = 1024 * 1024
         return ["prlimit", f"--as={self.memory_mb * mb}", f"--nproc={self.processes}",
-                f"--cpu={self.cpu_seconds}", f"--fsize={self.file_mb * mb}", "--core=0", "--"]
+                *([f"--cpu={self.cpu_seconds}"] if cpu else []), f"--fsize={self.file_mb * mb}", "--core=0", "--"]
+
+    def rlimits(self) -> dict[str, int]:
+        """The same limits as ``resource.setrlimit`` names and values (set by each forked kernel)."""
+        mb = 1024 * 1024
+        return {"RLIMIT_AS": self.memory_mb * mb, "RLIMIT_NPROC": self.processes, "RLIMIT_CPU": self.cpu_seconds,
+                "RLIMIT_FSIZE": self.file_mb * mb, "RLIMIT_CORE": 0}
 
 
 def _under(path: str, roots: list[str]) -> bool:
@@ -123,16 +136,22 @@ class Sandbox:
         return entry.pw_uid, entry.pw_gid
 
     def command(self, argv: list[str], *, writable: list[str], chdir: str,
-                readable: dict[str, str] | None = None) -> list[str]:
+                readable: dict[str, str] | None = None, fork_server: bool = False) -> list[str]:
         """The ``bwrap`` command that runs ``argv`` in the sandbox.
 
         ``writable`` folders appear at the same path inside; ``readable`` maps
         a file or folder outside to the path where it appears, read-only, inside.
+        ``fork_server``: the command is :mod:`~kamcourse.instructor.forkserver`, which keeps
+        ``CAP_SYS_ADMIN`` and ``CAP_SETPCAP`` of the sandbox's own user namespace (to wall each
+        forked kernel off; the kernel drops them) and has no CPU-time limit of its own.
         """
+        user_ns = ["--unshare-user", "--disable-userns"]
+        if fork_server:
+            user_ns += ["--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"]
         cmd = ["bwrap", "--die-with-parent", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
                "--unshare-cgroup-try", "--hostname", "grading", "--proc", "/proc", "--dev", "/dev"]
         if not self.as_root:  # root sets the sandbox up itself; an inner bwrap adds the user namespace
-            cmd += ["--unshare-user", "--disable-userns"]
+            cmd += user_ns
         cmd += ["--ro-bind", "/usr", "/usr"]
         for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
             if os.path.islink(top):
@@ -158,13 +177,15 @@ class Sandbox:
             cmd += parents(inside) + ["--ro-bind", outside, inside]
         for path in writable:
             cmd += parents(path) + ["--bind", path, path]
+        if fork_server:
+            cmd += parents(STAGE) + ["--dir", STAGE]
         # the sandbox's own root (the folders made above the binds) is read-only too
         cmd += ["--remount-ro", "/", "--chdir", chdir, "--"]
         if self.as_root:
             uid, gid = self.ids()  # type: ignore[misc]
             cmd += ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
-                    "bwrap", "--unshare-user", "--disable-userns", "--dev-bind", "/", "/", "--chdir", chdir, "--"]
-        return cmd + self.limits.prlimit() + list(argv)
+                    "bwrap", *user_ns, "--dev-bind", "/", "/", "--chdir", chdir, "--"]
+        return cmd + self.limits.prlimit(cpu=not fork_server) + list(argv)
 
     def unavailable(self) -> str:
         """Why kernels cannot be sandboxed here ("" when they can): tried once with the real command."""
@@ -213,7 +234,7 @@ def kernel_env(extra: dict[str, str] | None = None, home: str = "/tmp") -> dict[
     return env
 
 
-def _font_list() -> str | None:
+def font_list() -> str | None:
     """matplotlib's font list of this user (built once here, so no kernel rebuilds it)."""
     try:
         import matplotlib
@@ -246,7 +267,8 @@ class Kernel:
     """
 
     def __init__(self, folder: Path, sandbox: Sandbox | None, extra_env: dict[str, str] | None = None,
-                 readable: dict[str, str] | None = None, files_from: Path | None = None) -> None:
+                 readable: dict[str, str] | None = None, files_from: Path | None = None,
+                 server: ForkServer | None = None) -> None:
         from jupyter_client.kernelspec import KernelSpecManager
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
@@ -261,13 +283,20 @@ class Kernel:
                                                      or os.path.islink(os.path.join(d, n))])
         argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                 "--HistoryManager.hist_file=:memory:"]
-        if sandbox is None:
+        metadata: dict = {}
+        self.server = server
+        if server is not None:  # forked by the fork server, which sees ``readable`` under its own root
+            env = kernel_env(extra_env)
+            argv += ["--IPKernelApp.parent_handle=0"]
+            metadata = {"kernel_provisioner": {"provisioner_name": "kamcourse-fork", "config": {
+                "server": server.name, "folder": str(folder), "keep": os.pathsep.join((readable or {}).values())}}}
+        elif sandbox is None:
             home = folder / "home"
             home.mkdir()
             env = kernel_env(extra_env, home=str(home))
         else:
             env = kernel_env(extra_env)
-            fonts = _font_list()
+            fonts = font_list()
             # no parent poller: in the sandbox the kernel's parent is the sandbox's init (pid 1), and bwrap
             # kills the kernel when the grader goes (--die-with-parent)
             shown = dict(readable or {}, **({fonts: f"{MPL_DIR}/{os.path.basename(fonts)}"} if fonts else {}))
@@ -276,6 +305,7 @@ class Kernel:
         (spec / "kernel.json").write_text(json.dumps({
             "argv": argv, "display_name": "kamcourse grading", "language": "python",
             "interrupt_mode": "message",  # a signal would stop at bwrap; the kernel interrupts itself
+            "metadata": metadata,
         }), encoding="utf-8")
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(conn / "k"),
                                      connection_file=str(conn / "kernel.json"),
@@ -285,19 +315,23 @@ class Kernel:
         if ids:
             for path in [conn, conn / "kernel.json", self.work, *self.work.rglob("*")]:
                 os.chown(path, *ids)
-        self._log = open(folder / "kernel.log", "wb")  # noqa: SIM115 - closed in shutdown()
+        # a forked kernel opens its log itself (as the sandbox's user)
+        self._log = open(os.devnull if server else conn / LOG_FILE, "wb")  # noqa: SIM115 - closed in shutdown()
         run_sync(self.km.start_kernel)(env=env, cwd=str(self.work), stdout=subprocess.DEVNULL, stderr=self._log)
 
     def log_tail(self) -> str:
-        """The last line the kernel (or bwrap) wrote to stderr."""
+        """The last line the kernel (or bwrap, or the fork server) wrote to stderr."""
         try:
-            lines = (self.folder / "kernel.log").read_text(errors="replace").strip().splitlines()
+            lines = (self.folder / "conn" / LOG_FILE).read_text(errors="replace").strip().splitlines()
         except OSError:
             return ""
         return lines[-1][:300] if lines else ""
 
     def kill(self) -> None:
         """Kill the kernel and everything it started, at once (also from another thread)."""
+        if self.server is not None:
+            self.server.kill(self.km.kernel_id)
+            return
         pid = getattr(self.km.provisioner, "pid", None)
         if pid:
             try:

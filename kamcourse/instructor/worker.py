@@ -32,6 +32,7 @@ import nbformat  # noqa: E402
 
 from . import checker, codec
 from .course import load_config
+from .provisioner import VARIANTS_INSIDE, ForkServer
 from .sandbox import Kernel, Limits, Sandbox
 
 SNAPSHOT_TAG = "kamcourse-snapshot"
@@ -103,7 +104,7 @@ class Engine:
 
     def __init__(self, course_root: str, assignment: str, cell_timeout: int | None, submission_timeout: float,
                  sandbox_user: str | None, unsafe: bool = False, per_student_data: bool = True,
-                 rundir: str | None = None) -> None:
+                 rundir: str | None = None, fork_server: bool = True) -> None:
         self.root, self.assignment = Path(course_root), assignment
         self.config = load_config(self.root)
         if cell_timeout:
@@ -123,15 +124,63 @@ class Engine:
         self.uses_data = "my_data(" in code
         self.tables = tuple(t for t in STUDENT_TABLES if re.search(rf"load\(\s*['\"]{t}['\"]", code)) or STUDENT_TABLES
         self.kernels = 0
+        self._next: str | None = None
+        self._making: threading.Thread | None = None
+        self.preload = sorted(set(re.findall(r"^\s*(?:from|import)\s+([A-Za-z_][\w.]*)", code, re.M)))
+        self.server: ForkServer | None = None
+        self.fork = fork_server and self.sandbox is not None
+        if self.fork:
+            self.server = self._start_fork_server()
+
+    def _start_fork_server(self) -> ForkServer:
+        """The fork server for this assignment's kernels (in the sandbox; it sees no student's files)."""
+        variants = None
+        if self.per_student_data and self.uses_data:
+            from kamcourse.data.variants import cache_root
+
+            variants = cache_root()
+        return ForkServer.start_in(self.sandbox, self.rundir, variants=variants, preload=self.preload)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Stop the fork server (its kernels with it)."""
+        self._await_next()
+        if self.server is not None:
+            self.server.close()
 
     def grade(self, job: dict[str, Any]) -> dict[str, Any]:
-        """Grade ``job`` (``student``, ``workdir``, ``stage``, ``notebooks``); return the statuses and verdicts."""
+        """Grade ``job`` (``student``, ``workdir``, ``stage``, ``notebooks``); return the statuses and verdicts.
+
+        ``job["next"]``, when given, is the student whose submission this worker grades next: their data
+        variant is made while this submission's notebook runs in its kernel (this process waits then).
+        """
         student, workdir, stage = job["student"], Path(job["workdir"]), Path(job["stage"])
         stage.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + self.submission_timeout
+        self._next = job.get("next")
         results = {name: self._grade_notebook(student, name, workdir / f"{name}.ipynb", stage / f"{name}.ipynb",
                                               deadline) for name in job["notebooks"]}
         return {"student": student, "notebooks": results}
+
+    def _make_next(self) -> None:
+        """Start making the next student's variant in a thread (it overlaps this notebook's run)."""
+        student, self._next = self._next, None
+        if not student or not (self.per_student_data and self.uses_data):
+            return
+        from kamcourse.data.variants import variant_folder
+
+        def make() -> None:
+            try:
+                variant_folder(student, tables=self.tables)
+            except Exception:  # noqa: BLE001 - made again, with its error, when that submission is graded
+                pass
+
+        self._making = threading.Thread(target=make, daemon=True)
+        self._making.start()
+
+    def _await_next(self) -> None:
+        making, self._making = self._making, None
+        if making is not None:
+            making.join()
 
     # ------------------------------------------------------------------------------------
     def _identity(self, student: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -148,7 +197,7 @@ class Engine:
         if folder is None:
             return env, {}
         # seen at a neutral path, so the kernel learns nothing of where the course lives
-        inside = "/var/kamcourse/variants" if self.sandbox else str(folder.parents[1])
+        inside = VARIANTS_INSIDE if self.sandbox else str(folder.parents[1])
         env["KAMCOURSE_VARIANT_CACHE"] = inside
         return env, {str(folder): f"{inside}/{folder.parent.name}/{folder.name}"}
 
@@ -185,12 +234,16 @@ class Engine:
         return nb
 
     def _grade_notebook(self, student: str, name: str, path: Path, out: Path, deadline: float) -> dict[str, Any]:
+        self._await_next()  # this student's variant may be in the making
         nb, status, reason = self._read(path)
         if nb is None:
             return {"status": status, "reason": reason, "verdicts": []}
         env, readable = self._identity(student)
         self.kernels += 1  # the kernel starts while the notebook is prepared and the owner's data written
-        kernel = Kernel(self.rundir / f"k{self.kernels}", self.sandbox, env, readable, files_from=path.parent)
+        if self.fork and (self.server is None or not self.server.alive):
+            self.server = self._start_fork_server()  # it died (out of memory?): a new one for this kernel
+        kernel = Kernel(self.rundir / f"k{self.kernels}", self.sandbox, env, readable, files_from=path.parent,
+                        server=self.server)
         try:
             resources = {"nbgrader": {"student": student, "assignment": self.assignment, "notebook": name,
                                       "db_url": f"sqlite:///{self.root / 'gradebook.db'}"},
@@ -204,6 +257,7 @@ class Engine:
                 from kamcourse.data.variants import variant_folder
 
                 variant_folder(student, tables=self.tables)
+            self._make_next()
             plan = self.plans.get(name)
             cells = []
             for cell in nb.cells:  # a snapshot of the answers before every test cell
@@ -350,6 +404,8 @@ def main() -> int:
         os.environ.update(job["env"])
         try:
             if job["settings"] != settings:
+                if engine is not None:
+                    engine.close()
                 engine, settings = Engine(**job["settings"]), job["settings"]
             result = engine.grade(job)
         except Exception as exc:  # noqa: BLE001 - one bad submission never stops the worker

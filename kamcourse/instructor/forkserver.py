@@ -1,0 +1,253 @@
+"""The fork server of the grading sandbox (预加载的评分内核): ``python -m kamcourse.instructor.forkserver``.
+
+Starting a kernel costs about as much CPU as running a short notebook: the
+Python interpreter, ipykernel, IPython, pandas and the kit are imported anew
+every time. This server runs *inside* the grading sandbox
+(:meth:`~kamcourse.instructor.sandbox.Sandbox.command` with ``fork_server=True``),
+imports all of that once, and forks one process per kernel, the way Android's
+zygote and Python's own ``multiprocessing`` fork server do. Each forked kernel
+then walls itself off from its siblings before any student code runs:
+
+- its own mount, process, network and IPC namespaces (``unshare(2)``); it is
+  process 1 of its namespace, so everything the notebook starts dies with it;
+- a fresh private ``/tmp``, an empty ``/proc``, its own ``/dev/shm``, ``/dev``
+  read-only;
+- of the worker's kernel folders only its own ``work`` and ``conn`` stay
+  visible (the others are covered by an empty read-only tmpfs); of the data
+  variants only its owner's, read-only;
+- then it gives up every capability (bounding set included), sets
+  ``no_new_privs`` and its resource limits, reads its environment from the
+  file the grader left in its ``conn`` folder (so the owner's key never passes
+  through this server), and only then starts the kernel.
+
+The sandbox around the server already has no network, no view of the course
+and may not create user namespaces; the capability the forked process needs
+for its mounts (``CAP_SYS_ADMIN`` of the sandbox's own user namespace) is
+dropped before the kernel starts.
+
+Protocol: one JSON object per line. The server writes ``{"ready": true}`` once
+its imports are done; then for each request ``{"start": id, "folder": path,
+"args": [...], "keep": [...]}`` it answers ``{"started": id}`` and later
+``{"exited": id, "status": n}``; ``{"kill": id}`` kills that kernel.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import json
+import os
+import random
+import resource
+import select
+import signal
+import sys
+from pathlib import Path
+
+__all__: list[str] = []  # a program (python -m), not a library: see kamcourse.instructor.provisioner
+
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x20, 0x1000, 0x4000, 0x40000
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 0x400, 0x800, 0x200000
+MNT_DETACH = 2
+PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
+#: Where a kernel's own folders are gathered while the rest is covered (an empty folder of the sandbox).
+STAGE = "/var/kamcourse/stage"
+#: Modules every kernel needs (more come from the request: what the assignment imports).
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "pandas", "numpy", "matplotlib.pyplot",
+           "matplotlib_inline.backend_inline", "kamcourse", "kamcourse.checks", "kamcourse.data",
+           "kamcourse.instructor.codec")
+ENV_FILE = "kernel-env.json"
+LOG_FILE = "kernel.log"
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    enc = (lambda s: s.encode() if s is not None else None)
+    _check(_libc.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)), f"mount {target}")
+
+
+def _tmpfs(target: str, mode: str, size: str = "64k") -> None:
+    os.makedirs(target, exist_ok=True)
+    _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, f"mode={mode},size={size}")
+
+
+def _bind(source: str, target: str, read_only: bool) -> None:
+    os.makedirs(target, exist_ok=True)
+    _mount(source, target, None, MS_BIND | MS_REC)
+    if read_only:
+        _read_only(target)
+
+
+def _read_only(target: str) -> None:
+    """Remount ``target`` read-only, keeping the flags it has (a bind remount may not drop them)."""
+    flags = os.statvfs(target).f_flag
+    kept = sum(bit for st, bit in ((os.ST_NOSUID, MS_NOSUID), (os.ST_NODEV, MS_NODEV), (os.ST_NOEXEC, MS_NOEXEC),
+                                   (os.ST_NOATIME, MS_NOATIME), (os.ST_NODIRATIME, MS_NODIRATIME),
+                                   (os.ST_RELATIME, MS_RELATIME)) if flags & st)
+    _mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept)
+
+
+def _drop_privileges(limits: dict[str, int]) -> None:
+    """No capability left (bounding and ambient sets too), no new privileges, the kernel's limits."""
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    for cap in range(64):
+        if _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 and ctypes.get_errno() == 22:  # EINVAL: past the last
+            break
+    _libc.prctl(PR_CAP_AMBIENT, 4, 0, 0, 0)  # PR_CAP_AMBIENT_CLEAR_ALL
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    _check(_libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()), "capset")
+    for name, value in limits.items():
+        resource.setrlimit(getattr(resource, name), (value, value))
+
+
+def _wall_off(folder: str, keep: list[str], cover: list[str], tmp_size: str) -> None:
+    """Leave this process (already in new namespaces) a view of its own folders only (see the module docstring)."""
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)
+    work, conn = os.path.join(folder, "work"), os.path.join(folder, "conn")
+    _tmpfs(STAGE, "0700")
+    staged = {}
+    for i, path in enumerate([work, conn, *keep]):
+        staged[path] = f"{STAGE}/{i}"
+        _bind(path, staged[path], read_only=False)
+    _tmpfs("/tmp", "1777", tmp_size)
+    os.makedirs("/tmp/.matplotlib", mode=0o777, exist_ok=True)
+    for top in cover:  # the worker's kernel folders, the variants
+        _tmpfs(top, "0755")
+    for path, stage in staged.items():
+        _bind(stage, path, read_only=path in keep)
+    for top in cover:
+        _mount(None, top, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    _check(_libc.umount2(STAGE.encode(), MNT_DETACH), f"umount {STAGE}")
+    _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
+    _tmpfs("/dev/shm", "1777", "64m")
+    _read_only("/dev")
+
+
+def _kernel(request: dict, limits: dict[str, int], tmp_size: str) -> None:
+    """In the forked process (process 1 of its namespaces): wall off, drop privileges, run the kernel."""
+    folder = request["folder"]
+    conn = os.path.join(folder, "conn")
+    _wall_off(folder, list(request.get("keep", [])), list(request["cover"]), tmp_size)
+    env_file = Path(conn) / ENV_FILE
+    env = json.loads(env_file.read_text(encoding="utf-8"))
+    env_file.unlink()
+    _drop_privileges(limits)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(os.path.join(folder, "work"))
+    random.seed()  # a fresh kernel starts from fresh entropy, so does a forked one
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    from ipykernel.kernelapp import launch_new_instance
+
+    sys.argv = ["ipykernel_launcher", *request["args"]]
+    launch_new_instance(argv=list(request["args"]))
+
+
+def _child(request: dict, limits: dict[str, int], tmp_size: str, server: int) -> None:
+    """The forked process: new namespaces, then a grandchild (process 1 there) that runs the kernel."""
+    code = 1
+    try:
+        log = os.open(os.path.join(request["folder"], "conn", LOG_FILE), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.closerange(3, 1 << 16)
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        _check(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+        if os.getppid() != server:
+            os._exit(1)
+        _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+        alive_r, alive_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(alive_w)
+            _check(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "pdeathsig")
+            if select.select([alive_r], [], [], 0)[0]:  # the parent is already gone
+                os._exit(1)
+            os.close(alive_r)
+            _kernel(request, limits, tmp_size)
+            os._exit(0)
+        os.close(alive_r)
+        _, status = os.waitpid(pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+    except BaseException as exc:  # noqa: BLE001 - reported in the kernel's log, the process ends
+        print(f"kamcourse fork server: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+    finally:
+        os._exit(code % 256)
+
+
+def main(argv: list[str]) -> int:
+    """Serve fork requests (see the module docstring); ``argv[0]`` is the JSON settings."""
+    settings = json.loads(argv[0])
+    if sys.path and os.path.realpath(sys.path[0] or ".") == os.path.realpath("."):
+        del sys.path[0]  # `python -m` put the working folder (the kernels' folders) first: nothing is imported there
+    for name in [*PRELOAD, *settings.get("preload", [])]:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the kernel then imports it itself
+            pass
+    limits, tmp_size = settings["limits"], settings["tmp_size"]
+    out = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    children: dict[int, str] = {}
+    out.write(json.dumps({"ready": True}) + "\n")
+    while True:
+        readable = select.select([sys.stdin, wake_r], [], [])[0]
+        if wake_r in readable:
+            os.read(wake_r, 4096)
+        while children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            out.write(json.dumps({"exited": children.pop(pid, "?"), "status": os.waitstatus_to_exitcode(status)}) + "\n")
+        if sys.stdin not in readable:
+            continue
+        line = sys.stdin.readline()
+        if not line:
+            break
+        request = json.loads(line)
+        if "kill" in request:
+            for pid, kid in list(children.items()):
+                if kid == request["kill"]:
+                    os.kill(pid, signal.SIGKILL)
+            continue
+        request["cover"] = settings["cover"]
+        me = os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            _child(request, limits, tmp_size, me)
+        children[pid] = request["start"]
+        out.write(json.dumps({"started": request["start"]}) + "\n")
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
