@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--no-progress", action="store_true", help="no progress bar")
     gr.add_argument("--same-data", action="store_true",
                     help="run every submission on the kit's default data (no per-student variants)")
+    gr.add_argument("--no-fork-server", action="store_true",
+                    help="start every sandboxed kernel anew instead of forking it from a preloaded one (slower)")
     gr.add_argument("--course", help=course_help)
 
     fb = sub.add_parser("feedback", help="per-student HTML feedback without hidden tests")
@@ -156,7 +158,7 @@ def _instructor(args: argparse.Namespace) -> int:
             args.assignment, course=course, jobs=args.jobs, students=args.student, timeout=args.timeout,
             cell_timeout=args.cell_timeout, force=args.force,
             unsafe=args.unsafe, sandbox_user=args.sandbox_user, progress=not args.no_progress,
-            per_student_data=not args.same_data,
+            per_student_data=not args.same_data, fork_server=not args.no_fork_server,
         )
         return 0 if all(r.status in instructor.STATUSES for r in rows) else 1
     if args.command == "feedback":

@@ -20,9 +20,10 @@ import pytest
 from jupyter_client import BlockingKernelClient
 
 from kamcourse.instructor.provisioner import VARIANTS_INSIDE, ForkServer
-from kamcourse.instructor.sandbox import Kernel, Sandbox
+from kamcourse.instructor.sandbox import Kernel, Sandbox, font_list
 
 BOX = Sandbox()
+FONTS = font_list()
 WHY = BOX.unavailable()
 pytestmark = [pytest.mark.security, pytest.mark.xdist_group("fork-server"),
               pytest.mark.skipif(bool(WHY), reason=f"the grading sandbox cannot run here: {WHY}")]
@@ -57,6 +58,7 @@ r["write_cover"] = write(RUNDIR + "/kc-probe")
 r["write_tmp"] = write("/tmp/kc-probe-" + NAME)
 r["write_shm"] = write("/dev/shm/kc-probe-" + NAME)
 r["seen_tmp"] = sorted(os.listdir("/tmp"))
+r["matplotlib"] = sorted(os.listdir("/tmp/.matplotlib"))
 r["seen_shm"] = sorted(os.listdir("/dev/shm"))
 try:
     socket.create_connection(("127.0.0.1", PORT), timeout=2)
@@ -147,6 +149,8 @@ def test_forked_kernels_are_walled_off_from_each_other_and_the_server(server) ->
         for what in ("write_variant", "write_dev", "write_cover"):
             assert r[what] in ("OSError", "PermissionError"), (name, what, r[what])
         assert f"kc-probe-{name}" in r["seen_tmp"] and r["seen_shm"] == [f"kc-probe-{name}"]
+        if FONTS:  # a read-only mount below /tmp (so is the kit itself when it lives there, as in CI)
+            assert r["matplotlib"] == [os.path.basename(FONTS)], "the new /tmp keeps what the sandbox bound below it"
         assert r["host_loopback"] != "connected"
         assert r["sibling_abstract_socket"] != "connected"
     assert (a["key"], b["key"]) == ("key-of-a", "key-of-b"), "each kernel has its owner's key and no other"

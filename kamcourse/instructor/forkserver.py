@@ -38,11 +38,14 @@ import importlib
 import json
 import os
 import random
+import re
 import resource
 import select
 import signal
 import sys
 from pathlib import Path
+
+from .sandbox import ENV_FILE, LOG_FILE, STAGE
 
 __all__: list[str] = []  # a program (python -m), not a library: see kamcourse.instructor.provisioner
 
@@ -53,14 +56,10 @@ MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x20, 0x1000, 0x4000, 0x40000
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 0x400, 0x800, 0x200000
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
-#: Where a kernel's own folders are gathered while the rest is covered (an empty folder of the sandbox).
-STAGE = "/var/kamcourse/stage"
 #: Modules every kernel needs (more come from the request: what the assignment imports).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "pandas", "numpy", "matplotlib.pyplot",
            "matplotlib_inline.backend_inline", "kamcourse", "kamcourse.checks", "kamcourse.data",
            "kamcourse.instructor.codec")
-ENV_FILE = "kernel-env.json"
-LOG_FILE = "kernel.log"
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -82,7 +81,11 @@ def _tmpfs(target: str, mode: str, size: str = "64k") -> None:
 
 
 def _bind(source: str, target: str, read_only: bool) -> None:
-    os.makedirs(target, exist_ok=True)
+    if os.path.isdir(source):
+        os.makedirs(target, exist_ok=True)
+    else:  # a file (matplotlib's font list)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        open(target, "a").close()
     _mount(source, target, None, MS_BIND | MS_REC)
     if read_only:
         _read_only(target)
@@ -116,21 +119,38 @@ def _drop_privileges(limits: dict[str, int]) -> None:
         resource.setrlimit(getattr(resource, name), (value, value))
 
 
+def _mounts_under(top: str) -> list[str]:
+    """The outermost mount points strictly below ``top`` (from ``/proc/self/mountinfo``), in mount order."""
+    found: list[str] = []
+    with open("/proc/self/mountinfo", encoding="utf-8") as fh:
+        for line in fh:
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), line.split()[4])
+            if point.startswith(top.rstrip("/") + "/") and not any(point.startswith(f + "/") for f in found):
+                found = [f for f in found if not f.startswith(point + "/")] + [point]
+    return found
+
+
 def _wall_off(folder: str, keep: list[str], cover: list[str], tmp_size: str) -> None:
-    """Leave this process (already in new namespaces) a view of its own folders only (see the module docstring)."""
+    """Leave this process (already in new namespaces) a view of its own folders only (see the module docstring).
+
+    Its own folders are bound aside (to :data:`STAGE`) before the rest is covered, then bound back; so
+    are the read-only mounts the sandbox put below ``/tmp`` (the kit itself may live there), which the
+    new, private ``/tmp`` would otherwise hide.
+    """
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     work, conn = os.path.join(folder, "work"), os.path.join(folder, "conn")
+    below_tmp = [p for p in _mounts_under("/tmp") if not any(p == c or p.startswith(c + "/") for c in cover)]
     _tmpfs(STAGE, "0700")
-    staged = {}
-    for i, path in enumerate([work, conn, *keep]):
-        staged[path] = f"{STAGE}/{i}"
-        _bind(path, staged[path], read_only=False)
+    staged: dict[str, tuple[str, bool]] = {}
+    for i, path in enumerate([work, conn, *keep, *below_tmp]):
+        staged[path] = (f"{STAGE}/{i}", path in keep or bool(os.statvfs(path).f_flag & os.ST_RDONLY))
+        _bind(path, staged[path][0], read_only=False)
     _tmpfs("/tmp", "1777", tmp_size)
     os.makedirs("/tmp/.matplotlib", mode=0o777, exist_ok=True)
     for top in cover:  # the worker's kernel folders, the variants
         _tmpfs(top, "0755")
-    for path, stage in staged.items():
-        _bind(stage, path, read_only=path in keep)
+    for path, (stage, read_only) in staged.items():
+        _bind(stage, path, read_only=read_only)
     for top in cover:
         _mount(None, top, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
     _check(_libc.umount2(STAGE.encode(), MNT_DETACH), f"umount {STAGE}")

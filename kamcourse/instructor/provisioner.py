@@ -26,8 +26,7 @@ from typing import Any
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Unicode
 
-from .forkserver import ENV_FILE
-from .sandbox import MPL_DIR, Sandbox, font_list, kernel_env
+from .sandbox import ENV_FILE, MPL_DIR, Sandbox, font_list, kernel_env
 
 __all__ = ["ForkServer", "ForkProvisioner", "SERVERS", "VARIANTS_INSIDE"]
 

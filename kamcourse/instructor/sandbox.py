@@ -43,8 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .forkserver import LOG_FILE, STAGE
-
 if TYPE_CHECKING:
     from .provisioner import ForkServer
 
@@ -56,6 +54,10 @@ ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "passwd", "grou
        "alternatives", "fonts", "mime.types")
 #: Where the kernel's matplotlib reads its (prebuilt) font list.
 MPL_DIR = "/tmp/.matplotlib"
+#: A forked kernel's stderr, in its ``conn`` folder; the file the grader leaves its environment in.
+LOG_FILE, ENV_FILE = "kernel.log", "kernel-env.json"
+#: Where a forked kernel gathers its own folders while it covers the rest (an empty folder of the sandbox).
+STAGE = "/var/kamcourse/stage"
 
 
 @dataclass(frozen=True)
