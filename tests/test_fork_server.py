@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 from jupyter_client import BlockingKernelClient
 
 from kamcourse.instructor.provisioner import VARIANTS_INSIDE, ForkServer
-from kamcourse.instructor.sandbox import Kernel, Sandbox, font_list
+from kamcourse.instructor.sandbox import Kernel, Sandbox, font_list, kernel_env
 
 BOX = Sandbox()
 FONTS = font_list()
@@ -31,7 +32,8 @@ pytestmark = [pytest.mark.security, pytest.mark.xdist_group("fork-server"),
 PROBE = r'''
 import ctypes, json, os, socket
 libc = ctypes.CDLL(None, use_errno=True)
-r = {"pid": os.getpid(), "kernels": sorted(os.listdir(RUNDIR)), "proc": sorted(os.listdir("/proc")),
+r = {"pid": os.getpid(), "kernels": sorted(os.listdir(RUNDIR)),
+     "proc": sorted(p for p in os.listdir("/proc") if p.isdigit()), "maps": "python" in open("/proc/self/maps").read(),
      "key": os.environ.get("KAMCOURSE_STUDENT_KEY"), "env_file": os.path.exists("../conn/kernel-env.json"),
      "own_variant": sorted(os.listdir(OWN)), "other_variant": os.path.exists(OTHER),
      "sibling_work": os.path.exists(SIBLING)}
@@ -57,6 +59,11 @@ r["write_dev"] = write("/dev/kc-probe")
 r["write_cover"] = write(RUNDIR + "/kc-probe")
 r["write_tmp"] = write("/tmp/kc-probe-" + NAME)
 r["write_shm"] = write("/dev/shm/kc-probe-" + NAME)
+try:
+    os.close(os.open("/dev/ptmx", os.O_RDWR))
+    r["pty"] = "opened"
+except OSError as e:
+    r["pty"] = type(e).__name__
 r["seen_tmp"] = sorted(os.listdir("/tmp"))
 r["matplotlib"] = sorted(os.listdir("/tmp/.matplotlib"))
 r["seen_shm"] = sorted(os.listdir("/dev/shm"))
@@ -140,7 +147,8 @@ def test_forked_kernels_are_walled_off_from_each_other_and_the_server(server) ->
     for name, r in results.items():
         assert r["pid"] == 1, "each kernel is process 1 of its own process namespace"
         assert r["kernels"] == [name], f"{name} sees its siblings' kernel folders: {r['kernels']}"
-        assert r["proc"] == [], "/proc is empty: no other process, environment or memory to read"
+        assert r["proc"] == ["1"], "/proc shows the kernel itself and no other process, environment or memory"
+        assert r["maps"], "libraries that read /proc/self (threadpoolctl, psutil) still can"
         assert r["caps"] == [0, 0, 0, 0], f"capabilities left: {r['caps']}"
         assert not any(r[k] for k in ("unshare_userns", "unshare_mountns", "unshare_netns", "umount_cover", "mount"))
         assert not r["env_file"], "the kernel's environment file is gone once read"
@@ -151,7 +159,7 @@ def test_forked_kernels_are_walled_off_from_each_other_and_the_server(server) ->
         assert f"kc-probe-{name}" in r["seen_tmp"] and r["seen_shm"] == [f"kc-probe-{name}"]
         if FONTS:  # a read-only mount below /tmp (so is the kit itself when it lives there, as in CI)
             assert r["matplotlib"] == [os.path.basename(FONTS)], "the new /tmp keeps what the sandbox bound below it"
-        assert r["host_loopback"] != "connected"
+        assert r["host_loopback"] != "connected" and r["pty"] != "opened", "no terminal shared with the siblings"
         assert r["sibling_abstract_socket"] != "connected"
     assert (a["key"], b["key"]) == ("key-of-a", "key-of-b"), "each kernel has its owner's key and no other"
     # B ran after A had listened on its abstract socket and written to its /tmp and /dev/shm: B saw none of it
@@ -203,3 +211,10 @@ def test_the_server_keeps_serving_and_a_dead_server_is_noticed(server) -> None:
     fork.proc.wait()
     with pytest.raises(RuntimeError, match="fork server has stopped"):
         Kernel(rundir / "two", BOX, server=fork)
+    # a server that cannot start (a setuid bwrap keeps it no capability) says so; the worker then starts
+    # each kernel anew (kamcourse.instructor.worker.Engine)
+    broken = ForkServer("broken", [sys.executable, "-c", "raise SystemExit(3)"], kernel_env(), rundir.parent / "b.log", None)
+    try:
+        assert broken.ready(timeout=30) is False
+    finally:
+        broken.close()

@@ -10,8 +10,9 @@ then walls itself off from its siblings before any student code runs:
 
 - its own mount, process, network and IPC namespaces (``unshare(2)``); it is
   process 1 of its namespace, so everything the notebook starts dies with it;
-- a fresh private ``/tmp``, an empty ``/proc``, its own ``/dev/shm``, ``/dev``
-  read-only;
+- a fresh private ``/tmp``, its own ``/dev/shm``, ``/dev`` read-only (no
+  terminals), and a
+  ``/proc`` that shows itself (as process 1) and no other process;
 - of the worker's kernel folders only its own ``work`` and ``conn`` stay
   visible (the others are covered by an empty read-only tmpfs); of the data
   variants only its owner's, read-only;
@@ -56,6 +57,8 @@ MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x20, 0x1000, 0x4000, 0x40000
 MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 0x400, 0x800, 0x200000
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
+#: The machine-wide files of /proc a forked kernel sees (besides its own entry, /proc/1 = /proc/self).
+PROC_SHARED = ("cpuinfo", "meminfo", "stat", "loadavg", "uptime", "version", "filesystems", "sys")
 #: Modules every kernel needs (more come from the request: what the assignment imports).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "pandas", "numpy", "matplotlib.pyplot",
            "matplotlib_inline.backend_inline", "kamcourse", "kamcourse.checks", "kamcourse.data",
@@ -145,16 +148,27 @@ def _wall_off(folder: str, keep: list[str], cover: list[str], tmp_size: str) -> 
     for i, path in enumerate([work, conn, *keep, *below_tmp]):
         staged[path] = (f"{STAGE}/{i}", path in keep or bool(os.statvfs(path).f_flag & os.ST_RDONLY))
         _bind(path, staged[path][0], read_only=False)
+    me = os.readlink("/proc/self")  # this process's number in the server's /proc
+    proc = {f"/proc/{me}": "/proc/1", **{f"/proc/{n}": f"/proc/{n}" for n in PROC_SHARED if os.path.exists(f"/proc/{n}")}}
+    for i, (path, inside) in enumerate(proc.items()):
+        staged[inside] = (f"{STAGE}/p{i}", True)
+        _bind(path, staged[inside][0], read_only=False)
     _tmpfs("/tmp", "1777", tmp_size)
     os.makedirs("/tmp/.matplotlib", mode=0o777, exist_ok=True)
-    for top in cover:  # the worker's kernel folders, the variants
+    # /proc: a new procfs is not allowed here (the sandbox's own is partly covered), so a small one is made
+    # of this process's entry (as process 1) and the machine-wide files libraries read (threadpoolctl
+    # reads /proc/self/maps, psutil /proc/stat): no other process is in it
+    cover = [*cover, "/proc", "/dev/pts"]  # the server's terminals would be shared by its kernels
+    for top in cover:  # the worker's kernel folders, the variants, /proc
         _tmpfs(top, "0755")
+    os.symlink("1", "/proc/self")
+    os.symlink("1/task/1", "/proc/thread-self")
+    os.symlink("self/mounts", "/proc/mounts")
     for path, (stage, read_only) in staged.items():
         _bind(stage, path, read_only=read_only)
     for top in cover:
         _mount(None, top, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
     _check(_libc.umount2(STAGE.encode(), MNT_DETACH), f"umount {STAGE}")
-    _mount("tmpfs", "/proc", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
     _tmpfs("/dev/shm", "1777", "64m")
     _read_only("/dev")
 

@@ -13,9 +13,9 @@ with ``"metadata": {"kernel_provisioner": {"provisioner_name": "kamcourse-fork",
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
-import itertools
 import subprocess
 import sys
 import threading
@@ -107,6 +107,12 @@ class ForkServer:
     @property
     def alive(self) -> bool:
         return self.proc.poll() is None
+
+    def ready(self, timeout: float = 120) -> bool:
+        """Wait until the server has imported everything; False if it stopped (its log says why) or took too long."""
+        with self._lock:
+            self._lock.wait_for(lambda: self._ready is not False, timeout)
+            return self._ready is True
 
     def _send(self, request: dict[str, Any]) -> None:
         with self._lock:

@@ -242,6 +242,10 @@ class Engine:
         self.kernels += 1  # the kernel starts while the notebook is prepared and the owner's data written
         if self.fork and (self.server is None or not self.server.alive):
             self.server = self._start_fork_server()  # it died (out of memory?): a new one for this kernel
+        if self.server is not None and not self.server.ready():
+            # e.g. a setuid bwrap, which keeps no capability for the server: every kernel started anew
+            self.server.close()
+            self.server, self.fork = None, False
         kernel = Kernel(self.rundir / f"k{self.kernels}", self.sandbox, env, readable, files_from=path.parent,
                         server=self.server)
         try:
