@@ -218,3 +218,24 @@ def test_the_server_keeps_serving_and_a_dead_server_is_noticed(server) -> None:
         assert broken.ready(timeout=30) is False
     finally:
         broken.close()
+
+
+def test_requests_written_together_are_all_served(server) -> None:
+    """Two requests arriving in one read (a kill, then a start) are both served at once, not the second later."""
+    fork, rundir = server
+    folder = rundir / "together"
+    for sub in ("work", "conn"):
+        (folder / sub).mkdir(parents=True)
+    (folder / "conn" / "kernel-env.json").write_text("{}")
+    if BOX.ids():
+        for path in (folder / "work", folder / "conn", folder / "conn" / "kernel-env.json"):
+            os.chown(path, *BOX.ids())
+    assert fork.ready(60)
+    both = json.dumps({"kill": "nobody"}) + "\n" + json.dumps(
+        {"start": "together", "folder": str(folder), "args": ["-f", str(folder / "conn" / "none.json")], "keep": []})
+    os.write(fork.proc.stdin.fileno(), (both + "\n").encode())
+    deadline = time.monotonic() + 10
+    while "together" not in fork._started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert "together" in fork._started, "the second request of one read waited"
+    fork.kill("together")

@@ -239,7 +239,6 @@ def main(argv: list[str]) -> int:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the kernel then imports it itself
             pass
-    limits, tmp_size = settings["limits"], settings["tmp_size"]
     out = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     wake_r, wake_w = os.pipe()
@@ -248,8 +247,9 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGCHLD, lambda *_: None)
     children: dict[int, str] = {}
     out.write(json.dumps({"ready": True}) + "\n")
+    requests, pending = sys.stdin.fileno(), b""  # read unbuffered: a line left in a buffer would wait for select
     while True:
-        readable = select.select([sys.stdin, wake_r], [], [])[0]
+        readable = select.select([requests, wake_r], [], [])[0]
         if wake_r in readable:
             os.read(wake_r, 4096)
         while children:
@@ -260,27 +260,34 @@ def main(argv: list[str]) -> int:
             if pid == 0:
                 break
             out.write(json.dumps({"exited": children.pop(pid, "?"), "status": os.waitstatus_to_exitcode(status)}) + "\n")
-        if sys.stdin not in readable:
+        if requests not in readable:
             continue
-        line = sys.stdin.readline()
-        if not line:
+        chunk = os.read(requests, 1 << 16)
+        if not chunk:
             break
-        request = json.loads(line)
-        if "kill" in request:
-            for pid, kid in list(children.items()):
-                if kid == request["kill"]:
-                    os.kill(pid, signal.SIGKILL)
-            continue
-        request["cover"] = settings["cover"]
-        me = os.getpid()
-        pid = os.fork()
-        if pid == 0:
-            _child(request, limits, tmp_size, me)
-        children[pid] = request["start"]
-        out.write(json.dumps({"started": request["start"]}) + "\n")
+        pending += chunk
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            _serve(json.loads(line), settings, children, out)
     for pid in children:
         os.kill(pid, signal.SIGKILL)
     return 0
+
+
+def _serve(request: dict, settings: dict, children: dict[int, str], out) -> None:
+    """One request: kill a kernel, or fork one (the child never returns)."""
+    if "kill" in request:
+        for pid, kid in list(children.items()):
+            if kid == request["kill"]:
+                os.kill(pid, signal.SIGKILL)
+        return
+    request["cover"] = settings["cover"]
+    me = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        _child(request, settings["limits"], settings["tmp_size"], me)
+    children[pid] = request["start"]
+    out.write(json.dumps({"started": request["start"]}) + "\n")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ under the entry point ``kamcourse-fork`` of the group
 ``jupyter_client.kernel_provisioners``) that starts a kernel by asking that
 server to fork one, instead of starting a new process. A kernelspec selects it
 with ``"metadata": {"kernel_provisioner": {"provisioner_name": "kamcourse-fork",
-"config": {"server": <name>}}}``, the way jupyter_client documents.
+"config": {"server": <name>, "folder": <kernel folder>, "keep": <read-only folders>}}}``,
+the way jupyter_client documents ("Kernel Provisioning", jupyter-client.readthedocs.io);
+:class:`~kamcourse.instructor.sandbox.Kernel` writes that kernelspec.
 """
 
 from __future__ import annotations
