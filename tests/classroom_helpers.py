@@ -165,6 +165,18 @@ def wait_for(condition, timeout: float, what: str, interval: float = 0.1):
 
 
 # --------------------------------------------------------------------------- users and processes
+def pids_with(marker: str) -> list[str]:
+    """PIDs of the processes whose command line holds ``marker`` (a process a test started and must see die)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if marker in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
+                found.append(pid)
+        except OSError:
+            pass
+    return found
+
+
 def pids_of(uid: int) -> list[int]:
     """PIDs of the processes whose real user is ``uid``."""
     found = []

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from classroom_helpers import pids_with
 from jupyter_client import BlockingKernelClient
 
 from kamcourse.instructor.provisioner import VARIANTS_INSIDE, ForkServer
@@ -177,14 +178,7 @@ def test_killing_a_forked_kernel_ends_everything_it_started(server) -> None:
                          " start_new_session=True)\nprint('started')\n")
 
         def running() -> list[str]:
-            found = []
-            for pid in filter(str.isdigit, os.listdir("/proc")):
-                try:
-                    if marker in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace"):
-                        found.append(pid)
-                except OSError:
-                    pass
-            return found
+            return pids_with(marker)
 
         deadline = time.monotonic() + 10
         while not running() and time.monotonic() < deadline:
