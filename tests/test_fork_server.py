@@ -177,18 +177,15 @@ def test_killing_a_forked_kernel_ends_everything_it_started(server) -> None:
                          f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)', {marker!r}],"
                          " start_new_session=True)\nprint('started')\n")
 
-        def running() -> list[str]:
-            return pids_with(marker)
-
         deadline = time.monotonic() + 10
-        while not running() and time.monotonic() < deadline:
+        while not pids_with(marker) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert running(), "the detached child should be running"
+        assert pids_with(marker), "the detached child should be running"
         kernel.kill()
         deadline = time.monotonic() + 10
-        while running() and time.monotonic() < deadline:
+        while pids_with(marker) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not running(), "a process started by a forked kernel outlived it"
+        assert not pids_with(marker), "a process started by a forked kernel outlived it"
         assert fork.alive, "killing one kernel leaves the server serving"
     finally:
         kernel.shutdown()
@@ -229,7 +226,7 @@ def test_requests_written_together_are_all_served(server) -> None:
         {"start": "together", "folder": str(folder), "args": ["-f", str(folder / "conn" / "none.json")], "keep": []})
     os.write(fork.proc.stdin.fileno(), (both + "\n").encode())
     deadline = time.monotonic() + 10
-    while "together" not in fork._started and time.monotonic() < deadline:
+    while not fork.started("together") and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert "together" in fork._started, "the second request of one read waited"
+    assert fork.started("together"), "the second request of one read waited"
     fork.kill("together")

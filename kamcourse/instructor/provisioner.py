@@ -146,6 +146,11 @@ class ForkServer:
             if kid not in self._started:
                 raise RuntimeError(stopped)
 
+    def started(self, kid: str) -> bool:
+        """Whether the server has forked kernel ``kid`` (it may have ended since)."""
+        with self._lock:
+            return kid in self._started
+
     def poll(self, kid: str) -> int | None:
         """None while kernel ``kid`` runs, else its exit code."""
         with self._lock:
@@ -192,7 +197,7 @@ class ForkProvisioner(LocalProvisioner):  # type: ignore[misc]
 
     @property
     def has_process(self) -> bool:
-        return self.kernel_id in self._server._started and self.poll_now() is None
+        return self._server.started(self.kernel_id) and self.poll_now() is None
 
     def poll_now(self) -> int | None:
         return self._server.poll(self.kernel_id)
